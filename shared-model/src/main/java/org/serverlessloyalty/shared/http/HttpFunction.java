@@ -1,0 +1,55 @@
+package org.serverlessloyalty.shared.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+/**
+ * The single place where an API Gateway event becomes a route call and where every failure becomes
+ * the API's error shape: handlers stay thin and no stack trace ever reaches a client.
+ */
+public final class HttpFunction {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFunction.class);
+
+    private HttpFunction() {
+    }
+
+    public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
+                                                 Function<ApiRequest, ApiResponse> route) {
+        if (context == null) {
+            return invoke(event, route);
+        }
+        return PowertoolsLogging.withLogging(context, () -> invoke(event, route));
+    }
+
+    private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, Function<ApiRequest, ApiResponse> route) {
+        ApiRequest request = new ApiRequest(event);
+        try {
+            return route.apply(request).toEvent();
+        } catch (ApiException e) {
+            if (e.status() >= 500) {
+                LOG.error("Request failed", entry("route", request.routeKey()), entry("code", e.code()));
+            } else {
+                LOG.info("Request refused", entry("route", request.routeKey()), entry("status", e.status()),
+                        entry("code", e.code()));
+            }
+            Map<String, String> headers = e.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
+            return new ApiResponse(e.status(), ErrorBody.of(e, request.requestId())).toEvent(headers);
+        } catch (RuntimeException e) {
+            // The correlation id lets ops find this log line; the client never sees internals.
+            LOG.error("Unhandled failure", entry("route", request.routeKey()), entry("requestId", request.requestId()), e);
+            var body = new ErrorBody(500, "INTERNAL_ERROR", "The request could not be completed; quote the requestId",
+                    List.of(), request.requestId());
+            return new ApiResponse(500, body).toEvent();
+        }
+    }
+}

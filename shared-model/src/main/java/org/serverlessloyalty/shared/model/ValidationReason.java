@@ -1,0 +1,13 @@
+package org.serverlessloyalty.shared.model;
+
+/** Why a code cannot be used; the rules check them in this order and report the first that applies. */
+public enum ValidationReason {
+    NOT_FOUND,
+    NOT_YET_ACTIVE,
+    EXPIRED,
+    USAGE_EXHAUSTED,
+    CUSTOMER_LIMIT_REACHED,
+    NOT_COMBINABLE,
+    THRESHOLD_NOT_REACHED,
+    NO_ELIGIBLE_ITEM
+}

@@ -1,0 +1,37 @@
+package org.serverlessloyalty.shared.service;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.serverlessloyalty.shared.model.GiftCode;
+import org.serverlessloyalty.shared.model.Store;
+import org.serverlessloyalty.shared.model.ValidationQuery;
+import org.serverlessloyalty.shared.model.ValidationReason;
+import org.serverlessloyalty.shared.rules.GiftCodeRules;
+import org.serverlessloyalty.shared.store.GiftCodeRepository;
+
+/** Answers the checkout question with one read of the store and the rules. It never writes. */
+public final class CodeValidation {
+
+    /** The code (when the store has it) and why it cannot be used (empty when it can). */
+    public record Outcome(Optional<GiftCode> code, Optional<ValidationReason> refusal) {
+
+        public boolean canUse() {
+            return refusal.isEmpty();
+        }
+    }
+
+    private final GiftCodeRepository codes;
+    private final Clock clock;
+
+    public CodeValidation(GiftCodeRepository codes, Clock clock) {
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    public Outcome validate(Store store, ValidationQuery query) {
+        var reads = codes.readForValidation(store.code(), query.code(), query.customerGuid(), query.otherAppliedCodes());
+        var facts = new GiftCodeRules.Facts(store, query, reads.code(), reads.customerUses(), reads.appliedCodes(),
+                clock.instant());
+        return new Outcome(reads.code(), GiftCodeRules.refusal(facts));
+    }
+}

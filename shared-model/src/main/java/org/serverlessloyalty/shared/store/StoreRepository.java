@@ -1,0 +1,25 @@
+package org.serverlessloyalty.shared.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.serverlessloyalty.shared.model.Store;
+import org.serverlessloyalty.shared.model.StoreCode;
+
+/** Stores (tenants) and their storefront key hashes. */
+public interface StoreRepository {
+
+    /** @throws AlreadyExistsException when a store with this code exists; nothing is written then */
+    void create(Store store);
+
+    Optional<Store> find(StoreCode code);
+
+    /** Up to {@code limit} stores in code order, starting after {@code after} (exclusive, may be null). */
+    List<Store> list(StoreCode after, int limit);
+
+    /** Replaces the editable settings. @return false when the store does not exist */
+    boolean update(Store store);
+
+    /** Swaps the key hash. @return false when the store does not exist */
+    boolean replaceApiKeyHash(StoreCode code, byte[] apiKeyHash, Instant now);
+}

@@ -1,0 +1,50 @@
+package org.serverlessloyalty.shared.store.dynamodb;
+
+import java.util.Map;
+import org.serverlessloyalty.shared.model.CodeValue;
+import org.serverlessloyalty.shared.model.StoreCode;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The single table's key scheme (docs/dynamodb-design.md). Every partition key begins with the
+ * store; the one deployment-wide exception is the store list on GSI1.
+ */
+public final class TableKeys {
+
+    public static final String PK = "pk";
+    public static final String SK = "sk";
+    public static final String GSI1 = "gsi1";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
+    /** Epoch seconds after which DynamoDB's TTL may delete the item. */
+    public static final String TTL = "expiresAt";
+
+    static final String STORE_SK = "STORE";
+    static final String STORES_GSI1_PK = "STORES";
+    static final String CODE_SK = "CODE";
+    static final String CUSTOMER_SK_PREFIX = "CUSTOMER#";
+
+    private TableKeys() {
+    }
+
+    public static Map<String, AttributeValue> store(StoreCode store) {
+        return key(store.value() + "#STORE", STORE_SK);
+    }
+
+    public static Map<String, AttributeValue> code(StoreCode store, CodeValue code) {
+        return key(codePartition(store, code), CODE_SK);
+    }
+
+    /** How often one customer used one code: same partition as the code, so both read together. */
+    public static Map<String, AttributeValue> customerUses(StoreCode store, CodeValue code, String customerGuid) {
+        return key(codePartition(store, code), CUSTOMER_SK_PREFIX + customerGuid);
+    }
+
+    static String codePartition(StoreCode store, CodeValue code) {
+        return store.value() + "#CODE#" + code.value();
+    }
+
+    static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+    }
+}
