@@ -80,7 +80,12 @@ public final class ApiRequest {
         return bytes;
     }
 
-    /** A bearer or API-key credential, whichever header carries it. */
+    /** A storefront key: {@code X-Api-Key}, else a bearer token. */
+    public Optional<String> apiKey() {
+        return header("x-api-key").map(String::strip).or(this::bearerToken);
+    }
+
+    /** A bearer credential from {@code Authorization}. */
     public Optional<String> bearerToken() {
         return header("authorization")
                 .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))

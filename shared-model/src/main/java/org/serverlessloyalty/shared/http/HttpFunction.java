@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
@@ -44,6 +45,11 @@ public final class HttpFunction {
             }
             Map<String, String> headers = e.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
             return new ApiResponse(e.status(), ErrorBody.of(e, request.requestId())).toEvent(headers);
+        } catch (SdkException e) {
+            LOG.error("Dependency failure", entry("route", request.routeKey()), entry("requestId", request.requestId()), e);
+            var body = new ErrorBody(503, "DEPENDENCY_UNAVAILABLE",
+                    "A backing service did not answer; retry later and quote the requestId", List.of(), request.requestId());
+            return new ApiResponse(503, body).toEvent(Map.of("Retry-After", "1"));
         } catch (RuntimeException e) {
             // The correlation id lets ops find this log line; the client never sees internals.
             LOG.error("Unhandled failure", entry("route", request.routeKey()), entry("requestId", request.requestId()), e);

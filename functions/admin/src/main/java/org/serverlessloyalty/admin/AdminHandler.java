@@ -1,0 +1,92 @@
+package org.serverlessloyalty.admin;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+import org.serverlessloyalty.shared.aws.AwsClients;
+import org.serverlessloyalty.shared.config.FunctionConfig;
+import org.serverlessloyalty.shared.http.ApiException;
+import org.serverlessloyalty.shared.http.ApiRequest;
+import org.serverlessloyalty.shared.http.ApiResponse;
+import org.serverlessloyalty.shared.http.HttpFunction;
+import org.serverlessloyalty.shared.rules.CodeGenerator;
+import org.serverlessloyalty.shared.service.GiftCodeCatalog;
+import org.serverlessloyalty.shared.service.StoreDirectory;
+import org.serverlessloyalty.shared.store.HealthProbe;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbHealthProbe;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
+
+/**
+ * The admin API family: stores and their keys, gift codes, service info and health. Routes are
+ * matched on the template's route key, so this switch and template.yaml's events list the same routes.
+ */
+public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    private final AdminKey adminKey;
+    private final StoreRoutes stores;
+    private final GiftCodeRoutes giftCodes;
+    private final ServiceRoutes service;
+
+    /** Called by Lambda: builds the adapters once per instance. */
+    public AdminHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    private AdminHandler(Wiring wiring) {
+        this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.health());
+    }
+
+    private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, HealthProbe health) {
+
+        static Wiring fromEnvironment() {
+            var config = FunctionConfig.fromEnvironment();
+            var dynamoDb = AwsClients.dynamoDb();
+            var clock = Clock.systemUTC();
+            return new Wiring(
+                    new SsmAdminKeySource(),
+                    new StoreDirectory(new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock),
+                    new GiftCodeCatalog(new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
+                            new CodeGenerator(), clock),
+                    new DynamoDbHealthProbe(dynamoDb, config.tableName()));
+        }
+    }
+
+    public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes, HealthProbe health) {
+        this.adminKey = new AdminKey(adminKeySource);
+        this.stores = new StoreRoutes(stores);
+        this.giftCodes = new GiftCodeRoutes(stores, codes);
+        this.service = new ServiceRoutes(List.of(health));
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpFunction.handle(event, context, this::route);
+    }
+
+    private ApiResponse route(ApiRequest request) {
+        switch (request.routeKey()) {
+            case "GET /api":
+                return service.info();
+            case "GET /api/healthcheck":
+                return service.health();
+            default:
+                break;
+        }
+        adminKey.check(request);
+        return switch (request.routeKey()) {
+            case "POST /api/store" -> stores.create(request);
+            case "GET /api/store" -> stores.list(request);
+            case "GET /api/store/{storeCode}" -> stores.get(request);
+            case "PUT /api/store/{storeCode}" -> stores.update(request);
+            case "POST /api/store/{storeCode}/api-key/rotate" -> stores.rotateKey(request);
+            case "POST /api/{storeCode}/admin/giftCodes" -> giftCodes.create(request);
+            case "GET /api/{storeCode}/admin/giftCodes/{code}" -> giftCodes.get(request);
+            default -> throw ApiException.notFound("Route " + request.routeKey());
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package org.serverlessloyalty.admin;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.serverlessloyalty.shared.api.GiftCodeJson;
+import org.serverlessloyalty.shared.http.ApiException;
+import org.serverlessloyalty.shared.http.ApiRequest;
+import org.serverlessloyalty.shared.http.ApiResponse;
+import org.serverlessloyalty.shared.http.FieldErrors;
+import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.model.CodeValue;
+import org.serverlessloyalty.shared.model.GiftCode;
+import org.serverlessloyalty.shared.model.Store;
+import org.serverlessloyalty.shared.service.GiftCodeCatalog;
+import org.serverlessloyalty.shared.service.StoreDirectory;
+import org.serverlessloyalty.shared.store.AlreadyExistsException;
+
+/** Creating (listed or generated) and reading a store's gift codes. */
+final class GiftCodeRoutes {
+
+    private final StoreDirectory stores;
+    private final GiftCodeCatalog codes;
+
+    GiftCodeRoutes(StoreDirectory stores, GiftCodeCatalog codes) {
+        this.stores = stores;
+        this.codes = codes;
+    }
+
+    ApiResponse create(ApiRequest request) {
+        Store store = store(request);
+        var parsed = CreateCodesRequest.parse(Json.parseObject(request.body()), store);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (parsed instanceof CreateCodesRequest.Listed listed) {
+            List<GiftCode> created;
+            try {
+                created = codes.createListed(store.code(), listed.codes());
+            } catch (AlreadyExistsException e) {
+                FieldErrors errors = FieldErrors.none();
+                e.keys().forEach(code -> errors.add("codes[" + listed.indexes().get(new CodeValue(code)) + "].code",
+                        "already exists: " + code));
+                throw ApiException.conflict(e.keys().size() + " code(s) already exist; nothing was created", errors);
+            }
+            body.put("created", created.size());
+            body.put("codes", created.stream().map(GiftCodeJson::toJson).toList());
+        } else if (parsed instanceof CreateCodesRequest.Generated generated) {
+            List<GiftCode> created = codes.generate(store.code(), generated.prefix(), generated.length(),
+                    generated.count(), generated.terms());
+            body.put("created", created.size());
+            body.put("prefix", generated.prefix());
+            body.put("length", generated.length());
+            body.put("template", GiftCodeJson.termsToJson(generated.terms()));
+            body.put("codes", created.stream().map(c -> c.code().value()).toList());
+        }
+        return ApiResponse.created(body);
+    }
+
+    ApiResponse get(ApiRequest request) {
+        Store store = store(request);
+        String raw = request.pathParameter("code");
+        GiftCode code = CodeValue.isValid(raw)
+                ? codes.find(store.code(), CodeValue.of(raw)).orElse(null)
+                : null;
+        if (code == null) {
+            throw ApiException.notFound("Code " + raw);
+        }
+        return ApiResponse.ok(GiftCodeJson.toJson(code));
+    }
+
+    private Store store(ApiRequest request) {
+        var code = StoreRoutes.storeCode(request);
+        return stores.find(code).orElseThrow(() -> ApiException.notFound("Store " + code));
+    }
+}

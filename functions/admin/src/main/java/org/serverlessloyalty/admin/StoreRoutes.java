@@ -1,0 +1,107 @@
+package org.serverlessloyalty.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.serverlessloyalty.shared.http.ApiException;
+import org.serverlessloyalty.shared.http.ApiRequest;
+import org.serverlessloyalty.shared.http.ApiResponse;
+import org.serverlessloyalty.shared.http.FieldErrors;
+import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.model.Store;
+import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.service.StoreDirectory;
+import org.serverlessloyalty.shared.store.AlreadyExistsException;
+
+/** Open Loyalty's store API, plus key rotation. */
+final class StoreRoutes {
+
+    private static final int MAX_PER_PAGE = 100;
+
+    private final StoreDirectory stores;
+
+    StoreRoutes(StoreDirectory stores) {
+        this.stores = stores;
+    }
+
+    ApiResponse create(ApiRequest request) {
+        Store settings = StoreJson.parseNew(Json.parseObject(request.body()));
+        try {
+            var created = stores.create(settings);
+            return ApiResponse.created(StoreJson.toJson(created.store(), created.apiKey()));
+        } catch (AlreadyExistsException e) {
+            throw ApiException.conflict("Store " + settings.code() + " already exists",
+                    FieldErrors.single("code", "already exists: " + settings.code()));
+        }
+    }
+
+    ApiResponse get(ApiRequest request) {
+        return ApiResponse.ok(StoreJson.toJson(existing(request)));
+    }
+
+    /** Open Loyalty answers a store update with 204. */
+    ApiResponse update(ApiRequest request) {
+        Store existing = existing(request);
+        Store changed = StoreJson.parseUpdate(Json.parseObject(request.body()), existing);
+        if (!stores.update(changed)) {
+            throw ApiException.notFound("Store " + existing.code());
+        }
+        return ApiResponse.noContent();
+    }
+
+    ApiResponse rotateKey(ApiRequest request) {
+        StoreCode code = storeCode(request);
+        String key = stores.rotateKey(code).orElseThrow(() -> ApiException.notFound("Store " + code));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code.value());
+        body.put("apiKey", key);
+        return ApiResponse.ok(body);
+    }
+
+    /** {@code ?page=1&perPage=10} as in Open Loyalty, in store-code order. */
+    ApiResponse list(ApiRequest request) {
+        FieldErrors errors = FieldErrors.none();
+        int page = intParameter(request, "page", 1, 1, 10_000, errors);
+        int perPage = intParameter(request, "perPage", 10, 1, MAX_PER_PAGE, errors);
+        errors.throwIfAny();
+        var upToPage = stores.list(null, page * perPage + 1);
+        int from = Math.min(upToPage.size(), (page - 1) * perPage);
+        int to = Math.min(upToPage.size(), page * perPage);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("stores", upToPage.subList(from, to).stream().map(StoreJson::toJson).toList());
+        body.put("page", page);
+        body.put("perPage", perPage);
+        body.put("hasMore", upToPage.size() > page * perPage);
+        return ApiResponse.ok(body);
+    }
+
+    private Store existing(ApiRequest request) {
+        StoreCode code = storeCode(request);
+        return stores.find(code).orElseThrow(() -> ApiException.notFound("Store " + code));
+    }
+
+    static StoreCode storeCode(ApiRequest request) {
+        String raw = request.pathParameter("storeCode");
+        if (!StoreCode.isValid(raw)) {
+            throw ApiException.notFound("Store " + raw);
+        }
+        return new StoreCode(raw);
+    }
+
+    private static int intParameter(ApiRequest request, String name, int defaultValue, int min, int max,
+                                    FieldErrors errors) {
+        var raw = request.queryParameter(name);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.get());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(name, "must be a whole number between " + min + " and " + max);
+        return defaultValue;
+    }
+}

@@ -1,0 +1,76 @@
+package org.serverlessloyalty.giftcode.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.serverlessloyalty.shared.http.FieldErrors;
+import org.serverlessloyalty.shared.http.JsonFields;
+import org.serverlessloyalty.shared.model.Cart;
+import org.serverlessloyalty.shared.model.CodeValue;
+import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.model.ValidationQuery;
+import org.serverlessloyalty.shared.model.ValidationReason;
+import org.serverlessloyalty.shared.service.CodeValidation;
+
+/**
+ * The CibleR validate body ({@code email, cibler_id, code, cart.total, cart.items[]}) plus this
+ * engine's {@code customerGuid} and {@code appliedCodes}. Unknown fields are ignored: storefronts
+ * send what their CibleR integration sends.
+ */
+record ValidateRequest(Optional<ValidationQuery> query) {
+
+    static final int MAX_APPLIED_CODES = 20;
+    static final int MAX_ITEMS = 500;
+
+    /** A code that cannot be one of ours (bad characters, too long) is simply not found: it is shopper input. */
+    static CodeValidation.Outcome unknownCode() {
+        return new CodeValidation.Outcome(Optional.empty(), Optional.of(ValidationReason.NOT_FOUND));
+    }
+
+    static ValidateRequest parse(StoreCode store, JsonNode body) {
+        FieldErrors errors = FieldErrors.none();
+        JsonFields json = JsonFields.root(body, errors);
+        json.require("code");
+        String rawCode = json.identifier("code", 256);
+        if (rawCode != null && rawCode.isBlank()) {
+            errors.add("code", "must not be blank");
+        }
+        String email = json.string("email", 320);
+        String ciblerId = json.identifier("cibler_id", 256);
+        String customerGuid = json.identifier("customerGuid", 128);
+        List<String> applied = json.strings("appliedCodes", MAX_APPLIED_CODES, 256);
+
+        json.require("cart");
+        Cart cart = null;
+        JsonFields cartJson = json.object("cart");
+        if (cartJson != null) {
+            cartJson.require("total");
+            Long total = cartJson.integer("total", 0, Long.MAX_VALUE / 2);
+            List<Cart.Item> items = new ArrayList<>();
+            List<JsonFields> itemsJson = cartJson.objects("items", MAX_ITEMS);
+            if (itemsJson != null) {
+                for (JsonFields item : itemsJson) {
+                    Long quantity = item.integer("quantity", 0, 1_000_000);
+                    items.add(new Cart.Item(
+                            item.string("name", 500),
+                            item.identifier("productId", 200),
+                            item.identifier("category", 200),
+                            quantity == null ? null : quantity.intValue(),
+                            item.decimal("unitPrice", BigDecimal.ZERO, null, 6)));
+                }
+            }
+            cart = total == null ? null : new Cart(total, items);
+        }
+        errors.throwIfAny();
+
+        if (!CodeValue.isValid(rawCode)) {
+            return new ValidateRequest(Optional.empty());
+        }
+        List<CodeValue> appliedCodes = applied == null ? List.of()
+                : applied.stream().filter(CodeValue::isValid).map(CodeValue::of).distinct().toList();
+        return new ValidateRequest(Optional.of(new ValidationQuery(
+                store, CodeValue.of(rawCode), cart, email, ciblerId, customerGuid, appliedCodes)));
+    }
+}

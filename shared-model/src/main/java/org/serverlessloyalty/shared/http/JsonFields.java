@@ -1,0 +1,252 @@
+package org.serverlessloyalty.shared.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads typed fields out of a JSON object, recording every problem under the field's full path
+ * (e.g. {@code codes[3].threshold}) instead of stopping at the first, so one 400 names them all.
+ * A getter returns null when the field is absent, null, or invalid (the error is then recorded).
+ */
+public final class JsonFields {
+
+    private final JsonNode node;
+    private final String path;
+    private final FieldErrors errors;
+
+    public JsonFields(JsonNode node, String path, FieldErrors errors) {
+        this.node = node;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    public static JsonFields root(JsonNode node, FieldErrors errors) {
+        return new JsonFields(node, "", errors);
+    }
+
+    public String path(String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    public FieldErrors errors() {
+        return errors;
+    }
+
+    public boolean has(String field) {
+        JsonNode value = node.get(field);
+        return value != null && !value.isNull();
+    }
+
+    public JsonNode raw(String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    /** Records every field not in {@code known}: a typo must not silently drop a setting. */
+    public void rejectUnknown(Set<String> known) {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                errors.add(path(name), "is not a known field");
+            }
+        }
+    }
+
+    public void require(String field) {
+        if (!has(field)) {
+            errors.add(path(field), "is required");
+        }
+    }
+
+    public String string(String field, int maxLength) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            errors.add(path(field), "must be a string");
+            return null;
+        }
+        String text = value.asText().strip();
+        if (text.length() > maxLength) {
+            errors.add(path(field), "must be at most " + maxLength + " characters");
+            return null;
+        }
+        return text;
+    }
+
+    /** A string, or a number given where an identifier is expected (CibleR sends ids both ways). */
+    public String identifier(String field, int maxLength) {
+        JsonNode value = raw(field);
+        if (value != null && value.isIntegralNumber()) {
+            return value.asText();
+        }
+        return string(field, maxLength);
+    }
+
+    public BigDecimal decimal(String field, BigDecimal min, BigDecimal max, int maxScale) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            errors.add(path(field), "must be a number");
+            return null;
+        }
+        BigDecimal number = value.decimalValue().stripTrailingZeros();
+        if (number.scale() < 0) {
+            number = number.setScale(0);
+        }
+        if (min != null && number.compareTo(min) < 0) {
+            errors.add(path(field), "must be at least " + min.toPlainString());
+            return null;
+        }
+        if (max != null && number.compareTo(max) > 0) {
+            errors.add(path(field), "must be at most " + max.toPlainString());
+            return null;
+        }
+        if (number.scale() > maxScale) {
+            errors.add(path(field), "must have at most " + maxScale + " decimal places");
+            return null;
+        }
+        return number;
+    }
+
+    public Long integer(String field, long min, long max) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        boolean whole = value.isIntegralNumber()
+                || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
+        if (!whole || !value.canConvertToLong()) {
+            errors.add(path(field), "must be a whole number");
+            return null;
+        }
+        long number = value.asLong();
+        if (number < min || number > max) {
+            errors.add(path(field), "must be between " + min + " and " + max);
+            return null;
+        }
+        return number;
+    }
+
+    /** true/false, or 1/0 as the CibleR coupon body sends {@code discountWholeCart}. */
+    public Boolean bool(String field) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (value.isBoolean()) {
+            return value.asBoolean();
+        }
+        if (value.isIntegralNumber() && (value.asInt() == 0 || value.asInt() == 1)) {
+            return value.asInt() == 1;
+        }
+        errors.add(path(field), "must be true or false");
+        return null;
+    }
+
+    public LocalDate date(String field) {
+        String text = string(field, 10);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(path(field), "must be a date yyyy-MM-dd");
+            return null;
+        }
+    }
+
+    public <E extends Enum<E>> E enumValue(String field, Class<E> type) {
+        String text = string(field, 64);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(path(field), "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            return null;
+        }
+    }
+
+    /** A list of strings (numbers are taken as their text); null entries are refused. */
+    public List<String> strings(String field, int maxItems, int maxLength) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            errors.add(path(field), "must be an array of strings");
+            return null;
+        }
+        if (value.size() > maxItems) {
+            errors.add(path(field), "must have at most " + maxItems + " entries");
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode entry = value.get(i);
+            if (entry.isTextual() || entry.isNumber()) {
+                String text = entry.asText().strip();
+                if (text.isEmpty() || text.length() > maxLength) {
+                    errors.add(path(field) + "[" + i + "]", "must be 1-" + maxLength + " characters");
+                } else {
+                    out.add(text);
+                }
+            } else {
+                errors.add(path(field) + "[" + i + "]", "must be a string");
+            }
+        }
+        return out;
+    }
+
+    /** The nested object, or null (recording an error when present but not an object). */
+    public JsonFields object(String field) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isObject()) {
+            errors.add(path(field), "must be an object");
+            return null;
+        }
+        return new JsonFields(value, path(field), errors);
+    }
+
+    /** The array's elements as objects, or null (recording an error when present but not an array). */
+    public List<JsonFields> objects(String field, int maxItems) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isArray()) {
+            errors.add(path(field), "must be an array");
+            return null;
+        }
+        if (value.size() > maxItems) {
+            errors.add(path(field), "must have at most " + maxItems + " entries, has " + value.size());
+            return null;
+        }
+        List<JsonFields> out = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode entry = value.get(i);
+            String entryPath = path(field) + "[" + i + "]";
+            if (entry.isObject()) {
+                out.add(new JsonFields(entry, entryPath, errors));
+            } else {
+                errors.add(entryPath, "must be an object");
+            }
+        }
+        return out;
+    }
+}
