@@ -66,10 +66,12 @@ public final class DynamoDbStoreRepository implements StoreRepository {
     public boolean update(Store store) {
         try {
             dynamoDb.updateItem(b -> b.tableName(table).key(TableKeys.store(store.code()))
-                    .updateExpression("SET #name = :name, currency = :currency, timezone = :timezone, "
-                            + "#locale = :locale, active = :active, updatedAt = :updatedAt")
+                    .updateExpression("SET #name = :name, #currency = :currency, #timezone = :timezone, "
+                            + "#locale = :locale, #active = :active, #updatedAt = :updatedAt")
                     .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(Map.of("#name", "name", "#locale", "locale"))
+                    // Placeholders for every name: TIMEZONE is one of DynamoDB's reserved words.
+                    .expressionAttributeNames(Map.of("#name", "name", "#currency", "currency",
+                            "#timezone", "timezone", "#locale", "locale", "#active", "active", "#updatedAt", "updatedAt"))
                     .expressionAttributeValues(Map.of(
                             ":name", AttributeValue.fromS(store.name()),
                             ":currency", AttributeValue.fromS(store.currency().getCurrencyCode()),

@@ -1,0 +1,225 @@
+package org.serverlessloyalty.admin;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.shared.testing.ApiEvents;
+import org.serverlessloyalty.shared.testing.LocalTable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.serverlessloyalty.shared.testing.ApiEvents.json;
+
+/** The admin function through its Lambda constructor, against the in-process DynamoDB. */
+class AdminHandlerIT {
+
+    private static final String ADMIN_KEY = "test-admin-key";
+    private static LocalTable table;
+    private static AdminHandler handler;
+
+    @BeforeAll
+    static void start() {
+        table = LocalTable.create();
+        handler = table.lambdaHandler(AdminHandler::new, Map.of("ADMIN_API_KEY", ADMIN_KEY));
+    }
+
+    private static APIGatewayV2HTTPResponse call(ApiEvents event) {
+        return handler.handleRequest(event.build(), null);
+    }
+
+    private static APIGatewayV2HTTPResponse admin(ApiEvents event) {
+        return call(event.bearer(ADMIN_KEY));
+    }
+
+    private static JsonNode createStore(String code) {
+        var response = admin(ApiEvents.route("POST /api/store").body(Map.of(
+                "code", code, "name", "Shop " + code, "currency", "EUR", "timezone", "Europe/Paris", "locale", "fr")));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        return json(response);
+    }
+
+    private static Map<String, Object> code(String code) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("code", code);
+        c.put("value", 5);
+        c.put("discountType", "VALUE");
+        c.put("threshold", 30);
+        c.put("combinable", false);
+        c.put("expirationDate", "2099-06-23");
+        return c;
+    }
+
+    @Test
+    void createsStoreAndShowsItsKeyOnlyOnce() {
+        JsonNode created = createStore("key-once");
+        assertThat(created.get("apiKey").asText()).startsWith("sl_key-once_");
+        assertThat(created.get("currency").asText()).isEqualTo("EUR");
+
+        JsonNode read = json(admin(ApiEvents.route("GET /api/store/{storeCode}", "key-once")));
+        assertThat(read.get("name").asText()).isEqualTo("Shop key-once");
+        assertThat(read.has("apiKey")).isFalse();
+        String stored = table.client().getItem(b -> b.tableName(table.name())
+                .key(Map.of("pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("key-once#STORE"),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("STORE")))).item().toString();
+        assertThat(stored).doesNotContain(created.get("apiKey").asText());
+    }
+
+    @Test
+    void refusesASecondStoreWithTheSameCode() {
+        createStore("twice");
+        var again = admin(ApiEvents.route("POST /api/store").body(Map.of(
+                "code", "twice", "name", "Other", "currency", "USD", "timezone", "UTC")));
+        assertThat(again.getStatusCode()).isEqualTo(409);
+        assertThat(json(admin(ApiEvents.route("GET /api/store/{storeCode}", "twice"))).get("currency").asText())
+                .isEqualTo("EUR");
+    }
+
+    @Test
+    void namesEveryBadStoreFieldAndWritesNothing() {
+        var response = admin(ApiEvents.route("POST /api/store").body(Map.of(
+                "code", "bad#code", "name", "x", "currency", "EURO", "timezone", "Mars/Olympus", "colour", "red")));
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        JsonNode body = json(response);
+        List<String> fields = new ArrayList<>();
+        body.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).contains("code", "currency", "timezone", "colour");
+        assertThat(body.get("status").asInt()).isEqualTo(400);
+        assertThat(body.get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(admin(ApiEvents.route("GET /api/store")).getBody()).doesNotContain("bad#code");
+    }
+
+    @Test
+    void requiresTheAdminKeyAsBearerOrAuthToken() {
+        assertThat(call(ApiEvents.route("GET /api/store")).getStatusCode()).isEqualTo(401);
+        assertThat(call(ApiEvents.route("GET /api/store").bearer("wrong")).getStatusCode()).isEqualTo(401);
+        assertThat(call(ApiEvents.route("GET /api/store").header("X-AUTH-TOKEN", ADMIN_KEY)).getStatusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void updatesAStoreWith204AndAnswers404ForAnUnknownOne() {
+        createStore("upd");
+        var update = admin(ApiEvents.route("PUT /api/store/{storeCode}", "upd")
+                .body(Map.of("name", "Renamed", "timezone", "America/New_York")));
+        assertThat(update.getStatusCode()).as(update.getBody()).isEqualTo(204);
+        JsonNode read = json(admin(ApiEvents.route("GET /api/store/{storeCode}", "upd")));
+        assertThat(read.get("name").asText()).isEqualTo("Renamed");
+        assertThat(read.get("timezone").asText()).isEqualTo("America/New_York");
+        assertThat(read.get("currency").asText()).isEqualTo("EUR");
+        assertThat(admin(ApiEvents.route("PUT /api/store/{storeCode}", "nope").body(Map.of("name", "x")))
+                .getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void rotatingAKeyIssuesANewOne() {
+        String first = createStore("rot").get("apiKey").asText();
+        var rotated = admin(ApiEvents.route("POST /api/store/{storeCode}/api-key/rotate", "rot"));
+        assertThat(rotated.getStatusCode()).isEqualTo(200);
+        assertThat(json(rotated).get("apiKey").asText()).startsWith("sl_rot_").isNotEqualTo(first);
+        assertThat(admin(ApiEvents.route("POST /api/store/{storeCode}/api-key/rotate", "ghost")).getStatusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void listsStoresPageByPage() {
+        for (int i = 0; i < 5; i++) {
+            createStore("list-" + i);
+        }
+        JsonNode page = json(admin(ApiEvents.route("GET /api/store").query("perPage", "2").query("page", "2")));
+        assertThat(page.get("stores")).hasSize(2);
+        assertThat(page.get("hasMore").asBoolean()).isTrue();
+        assertThat(admin(ApiEvents.route("GET /api/store").query("perPage", "0")).getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void createsListedCodesAndReadsOneBackCaseInsensitively() {
+        createStore("codes");
+        var response = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "codes")
+                .body(Map.of("codes", List.of(code(" summer5 "), code("WINTER5")))));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        assertThat(json(response).get("created").asInt()).isEqualTo(2);
+
+        var read = admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes/{code}", "codes", "Summer5"));
+        assertThat(read.getStatusCode()).isEqualTo(200);
+        JsonNode code = json(read);
+        assertThat(code.get("code").asText()).isEqualTo("SUMMER5");
+        assertThat(code.get("value").decimalValue()).isEqualByComparingTo("5");
+        assertThat(code.get("usedCount").asLong()).isZero();
+        assertThat(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes/{code}", "codes", "NOPE"))
+                .getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesTheWholeListWhenOneCodeExistsAndNamesIt() {
+        createStore("atomic");
+        admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "atomic")
+                .body(Map.of("codes", List.of(code("TAKEN")))));
+        List<Map<String, Object>> codes = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            codes.add(code("NEW" + i));
+        }
+        codes.add(code("taken"));
+        var response = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "atomic")
+                .body(Map.of("codes", codes)));
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(json(response).get("errors").get(0).get("field").asText()).isEqualTo("codes[150].code");
+        assertThat(json(response).get("errors").get(0).get("message").asText()).contains("TAKEN");
+        assertThat(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes/{code}", "atomic", "NEW0"))
+                .getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void generatesAThousandDistinctCodesWithThePrefix() {
+        createStore("gen");
+        var response = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "gen").body(Map.of(
+                "generate", Map.of("count", 1000, "prefix", "mano", "length", 12),
+                "template", Map.of("value", 10, "discountType", "PERCENT", "combinable", true))));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        JsonNode body = json(response);
+        Set<String> codes = new HashSet<>();
+        body.get("codes").forEach(c -> codes.add(c.asText()));
+        assertThat(codes).hasSize(1000).allMatch(c -> c.matches("MANO[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{12}"));
+        String sample = codes.iterator().next();
+        JsonNode read = json(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes/{code}", "gen", sample)));
+        assertThat(read.get("discountType").asText()).isEqualTo("PERCENT");
+    }
+
+    @Test
+    void refusesCodesForAStoreThatDoesNotExist() {
+        assertThat(admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "ghost")
+                .body(Map.of("codes", List.of(code("X1"))))).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesABodyOver256KiBWith413() {
+        createStore("big");
+        String huge = "{\"codes\":[{\"code\":\"A\",\"description\":\"" + "x".repeat(300 * 1024) + "\"}]}";
+        assertThat(admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "big").body(huge)).getStatusCode())
+                .isEqualTo(413);
+    }
+
+    @Test
+    void answersInfoAndHealthWithoutAKey() {
+        JsonNode info = json(call(ApiEvents.route("GET /api")));
+        assertThat(info.get("name").asText()).isEqualTo("serverless-loyalty");
+        assertThat(info.get("version").asText()).isNotBlank().doesNotContain("${");
+        assertThat(call(ApiEvents.route("GET /api/healthcheck")).getStatusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void healthIs503NamingDynamoDbWhenTheTableIsMissing() {
+        var broken = LocalTable.create();
+        var env = broken.environment(Map.of("ADMIN_API_KEY", ADMIN_KEY, "TABLE_NAME", "missing-table"));
+        AdminHandler sick = org.serverlessloyalty.shared.config.LambdaEnvironment.runWith(env, AdminHandler::new);
+        var response = sick.handleRequest(ApiEvents.route("GET /api/healthcheck").build(), null);
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(json(response).get(0).get("name").asText()).isEqualTo("DynamoDB");
+        assertThat(json(response).get(0).get("status").asText()).isEqualTo("Problem");
+    }
+}

@@ -1,0 +1,162 @@
+package org.serverlessloyalty.tests.template;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Holds template.yaml to the code and to the house rules, without running anything. */
+@SuppressWarnings("unchecked")
+class TemplateTest {
+
+    private static final Path ROOT = CloudFormationYaml.repositoryRoot();
+    private final TemplateModel template = new TemplateModel(CloudFormationYaml.loadTemplate());
+
+    @Test
+    void everyHandlerClassExistsInTheModuleItsCodeUriBuilds() throws Exception {
+        assertThat(template.functions()).isNotEmpty();
+        for (TemplateModel.Function f : template.functions()) {
+            assertThat(f.handler()).as(f.logicalId()).endsWith("::handleRequest");
+            Class<?> handler = Class.forName(f.handlerClass());
+            assertThat(RequestHandler.class.isAssignableFrom(handler)).as(f.handlerClass()).isTrue();
+            assertThat(handler.getConstructor()).as("Lambda needs a public no-arg constructor").isNotNull();
+            Path source = ROOT.resolve(f.codeUri()).resolve("src/main/java")
+                    .resolve(f.handlerClass().replace('.', '/') + ".java");
+            assertThat(source).as(f.logicalId() + " handler lives in its CodeUri module").exists();
+            Path makefile = ROOT.resolve(f.codeUri()).resolve("Makefile");
+            assertThat(Files.readString(makefile)).as("sam build target").contains("build-" + f.logicalId() + ":");
+        }
+    }
+
+    @Test
+    void everyEnvironmentReferenceNamesADeclaredParameterOrResource() {
+        assertThat(TemplateChecks.undeclaredEnvironmentReferences(template)).isEmpty();
+        assertThat(template.functions()).allSatisfy(f ->
+                assertThat(TemplateChecks.references(f.environment().get("TABLE_NAME"))).containsExactly("LoyaltyTable"));
+    }
+
+    @Test
+    void theEnvironmentCheckCatchesAnUndeclaredReference() {
+        var broken = new TemplateModel(CloudFormationYaml.load("""
+                Resources:
+                  F:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handleRequest
+                      Environment:
+                        Variables:
+                          TABLE_NAME: !Ref MissingTable
+                          QUEUE: !Sub ${MissingQueue.Arn}
+                """));
+        assertThat(TemplateChecks.undeclaredEnvironmentReferences(broken))
+                .containsExactlyInAnyOrder("F TABLE_NAME -> MissingTable", "F QUEUE -> MissingQueue");
+    }
+
+    @Test
+    void everySqsEventSourceHasADlqAndReportsPartialFailures() {
+        assertThat(TemplateChecks.sqsSourcesWithoutDlqOrPartialFailures(template)).isEmpty();
+    }
+
+    @Test
+    void theSqsCheckCatchesAMissingDlqAndMissingPartialFailures() {
+        var broken = new TemplateModel(CloudFormationYaml.load("""
+                Resources:
+                  Orders:
+                    Type: AWS::SQS::Queue
+                  F:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handleRequest
+                      Events:
+                        Consume:
+                          Type: SQS
+                          Properties:
+                            Queue: !GetAtt Orders.Arn
+                """));
+        assertThat(TemplateChecks.sqsSourcesWithoutDlqOrPartialFailures(broken)).containsExactlyInAnyOrder(
+                "F.Consume lacks FunctionResponseTypes: [ReportBatchItemFailures]",
+                "F.Consume reads Orders, which has no declared DLQ");
+    }
+
+    @Test
+    void globalsTargetJava21OnArm64WithSnapStart() {
+        Map<String, Object> globals = template.globalsFunction();
+        assertThat(globals.get("Runtime")).isEqualTo("java21");
+        assertThat((List<String>) globals.get("Architectures")).containsExactly("arm64");
+        assertThat((Map<String, Object>) globals.get("SnapStart")).containsEntry("ApplyOn", "PublishedVersions");
+        assertThat(globals.get("AutoPublishAlias")).isNotNull();
+    }
+
+    @Test
+    void everyFunctionHasItsOwnServiceNameAndALogGroupWithRetention() {
+        List<String> logGroups = template.resourcesOfType("AWS::Logs::LogGroup");
+        for (TemplateModel.Function f : template.functions()) {
+            assertThat(f.environment()).as(f.logicalId()).containsKey("POWERTOOLS_SERVICE_NAME");
+            assertThat(logGroups).as(f.logicalId() + " log group").anySatisfy(id -> {
+                Map<String, Object> p = template.properties(id);
+                assertThat(TemplateChecks.references(p.get("LogGroupName"))).containsExactly(f.logicalId());
+                assertThat(p.get("RetentionInDays")).isNotNull();
+            });
+            assertThat(f.properties()).as("names come from CloudFormation").doesNotContainKey("FunctionName");
+        }
+        assertThat(template.functions().stream().map(f -> f.environment().get("POWERTOOLS_SERVICE_NAME")).distinct())
+                .hasSize(template.functions().size());
+    }
+
+    @Test
+    void theValidateFunctionMayOnlyRead() {
+        var validate = template.functions().stream()
+                .filter(f -> f.handlerClass().endsWith("GiftCodeValidateHandler")).findFirst().orElseThrow();
+        String policies = validate.properties().get("Policies").toString();
+        assertThat(policies).contains("dynamodb:GetItem")
+                .doesNotContain("PutItem", "UpdateItem", "DeleteItem", "Crud", "dynamodb:*", "Scan");
+    }
+
+    @Test
+    void theTableIsOnDemandWithRecoveryEncryptionAndTtl() {
+        assertThat(template.resourcesOfType("AWS::DynamoDB::Table")).containsExactly("LoyaltyTable");
+        Map<String, Object> table = template.properties("LoyaltyTable");
+        assertThat(table.get("BillingMode")).isEqualTo("PAY_PER_REQUEST");
+        assertThat((Map<String, Object>) table.get("PointInTimeRecoverySpecification"))
+                .containsEntry("PointInTimeRecoveryEnabled", true);
+        assertThat((Map<String, Object>) table.get("SSESpecification")).containsEntry("SSEEnabled", true);
+        assertThat((Map<String, Object>) table.get("TimeToLiveSpecification"))
+                .containsEntry("AttributeName", "expiresAt").containsEntry("Enabled", true);
+        assertThat(table).doesNotContainKey("TableName");
+    }
+
+    @Test
+    void theTableKeysAreTheOnesTheAdaptersAndTestFixtureUse() {
+        Map<String, Object> table = template.properties("LoyaltyTable");
+        var fixture = org.serverlessloyalty.shared.testing.LocalTable.definition("t");
+        List<Map<String, Object>> keySchema = (List<Map<String, Object>>) table.get("KeySchema");
+        assertThat(keySchema).extracting(k -> k.get("AttributeName") + ":" + k.get("KeyType"))
+                .containsExactlyElementsOf(fixture.keySchema().stream()
+                        .map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
+        List<Map<String, Object>> gsis = (List<Map<String, Object>>) table.get("GlobalSecondaryIndexes");
+        assertThat(gsis).extracting(g -> g.get("IndexName"))
+                .containsExactlyElementsOf(fixture.globalSecondaryIndexes().stream().map(g -> g.indexName()).toList());
+        List<Map<String, Object>> gsiKeys = (List<Map<String, Object>>) gsis.get(0).get("KeySchema");
+        assertThat(gsiKeys).extracting(k -> k.get("AttributeName") + ":" + k.get("KeyType"))
+                .containsExactlyElementsOf(fixture.globalSecondaryIndexes().get(0).keySchema().stream()
+                        .map(k -> k.attributeName() + ":" + k.keyTypeAsString()).toList());
+    }
+
+    @Test
+    void everyRouteHasARealEventFile() throws Exception {
+        for (TemplateModel.Route route : template.routes()) {
+            var function = template.functions().stream().filter(f -> f.logicalId().equals(route.function()))
+                    .findFirst().orElseThrow();
+            Path file = ROOT.resolve("events").resolve(Path.of(function.codeUri()).getFileName())
+                    .resolve(route.event() + ".json");
+            assertThat(file).as(route.routeKey()).exists();
+            var event = org.serverlessloyalty.shared.http.Json.MAPPER.readTree(file.toFile());
+            assertThat(event.get("routeKey").asText()).isEqualTo(route.routeKey());
+            assertThat(event.get("version").asText()).isEqualTo("2.0");
+        }
+    }
+}
