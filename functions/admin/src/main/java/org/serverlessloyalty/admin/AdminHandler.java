@@ -13,6 +13,8 @@ import org.serverlessloyalty.shared.http.ApiException;
 import org.serverlessloyalty.shared.http.ApiRequest;
 import org.serverlessloyalty.shared.http.ApiResponse;
 import org.serverlessloyalty.shared.http.HttpFunction;
+import org.serverlessloyalty.shared.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.observability.PowertoolsBusinessMetrics;
 import org.serverlessloyalty.shared.rules.CodeGenerator;
 import org.serverlessloyalty.shared.service.GiftCodeCatalog;
 import org.serverlessloyalty.shared.service.StoreDirectory;
@@ -38,7 +40,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     private AdminHandler(Wiring wiring) {
-        this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.health());
+        this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.health(), new PowertoolsBusinessMetrics());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, HealthProbe health) {
@@ -56,10 +58,11 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         }
     }
 
-    public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes, HealthProbe health) {
+    public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes, HealthProbe health,
+                        BusinessMetrics metrics) {
         this.adminKey = new AdminKey(adminKeySource);
         this.stores = new StoreRoutes(stores);
-        this.giftCodes = new GiftCodeRoutes(stores, codes);
+        this.giftCodes = new GiftCodeRoutes(stores, codes, metrics);
         this.service = new ServiceRoutes(List.of(health));
     }
 

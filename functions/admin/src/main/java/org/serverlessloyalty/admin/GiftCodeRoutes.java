@@ -12,6 +12,7 @@ import org.serverlessloyalty.shared.http.Json;
 import org.serverlessloyalty.shared.model.CodeValue;
 import org.serverlessloyalty.shared.model.GiftCode;
 import org.serverlessloyalty.shared.model.Store;
+import org.serverlessloyalty.shared.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.service.GiftCodeCatalog;
 import org.serverlessloyalty.shared.service.StoreDirectory;
 import org.serverlessloyalty.shared.store.AlreadyExistsException;
@@ -21,10 +22,12 @@ final class GiftCodeRoutes {
 
     private final StoreDirectory stores;
     private final GiftCodeCatalog codes;
+    private final BusinessMetrics metrics;
 
-    GiftCodeRoutes(StoreDirectory stores, GiftCodeCatalog codes) {
+    GiftCodeRoutes(StoreDirectory stores, GiftCodeCatalog codes, BusinessMetrics metrics) {
         this.stores = stores;
         this.codes = codes;
+        this.metrics = metrics;
     }
 
     ApiResponse create(ApiRequest request) {
@@ -41,11 +44,13 @@ final class GiftCodeRoutes {
                         "already exists: " + code));
                 throw ApiException.conflict(e.keys().size() + " code(s) already exist; nothing was created", errors);
             }
+            metrics.count("GiftCodesCreated", created.size(), "Mode", "LISTED");
             body.put("created", created.size());
             body.put("codes", created.stream().map(GiftCodeJson::toJson).toList());
         } else if (parsed instanceof CreateCodesRequest.Generated generated) {
             List<GiftCode> created = codes.generate(store.code(), generated.prefix(), generated.length(),
                     generated.count(), generated.terms());
+            metrics.count("GiftCodesCreated", created.size(), "Mode", "GENERATED");
             body.put("created", created.size());
             body.put("prefix", generated.prefix());
             body.put("length", generated.length());

@@ -12,6 +12,8 @@ import org.serverlessloyalty.shared.http.ApiResponse;
 import org.serverlessloyalty.shared.http.HttpFunction;
 import org.serverlessloyalty.shared.http.Json;
 import org.serverlessloyalty.shared.model.Store;
+import org.serverlessloyalty.shared.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.observability.PowertoolsBusinessMetrics;
 import org.serverlessloyalty.shared.rules.Messages;
 import org.serverlessloyalty.shared.service.CodeValidation;
 import org.serverlessloyalty.shared.service.StoreAccess;
@@ -23,6 +25,7 @@ public final class GiftCodeValidateHandler implements RequestHandler<APIGatewayV
 
     private final StoreAccess access;
     private final CodeValidation validation;
+    private final BusinessMetrics metrics;
 
     /** Called by Lambda: builds the DynamoDB adapters once per instance. */
     public GiftCodeValidateHandler() {
@@ -32,11 +35,13 @@ public final class GiftCodeValidateHandler implements RequestHandler<APIGatewayV
         this.access = new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()),
                 config.storeCacheTtl(), clock);
         this.validation = new CodeValidation(new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()), clock);
+        this.metrics = new PowertoolsBusinessMetrics();
     }
 
-    public GiftCodeValidateHandler(StoreAccess access, CodeValidation validation) {
+    public GiftCodeValidateHandler(StoreAccess access, CodeValidation validation, BusinessMetrics metrics) {
         this.access = access;
         this.validation = validation;
+        this.metrics = metrics;
     }
 
     @Override
@@ -50,6 +55,7 @@ public final class GiftCodeValidateHandler implements RequestHandler<APIGatewayV
         var outcome = parsed.query().isPresent()
                 ? validation.validate(store, parsed.query().get())
                 : ValidateRequest.unknownCode();
+        metrics.count("CodeValidations", 1, "Outcome", outcome.refusal().map(Enum::name).orElse("USABLE"));
         String language = Messages.language(request.header("accept-language").orElse(null), store.locale());
         return ApiResponse.ok(ValidateResponse.of(outcome, language));
     }
