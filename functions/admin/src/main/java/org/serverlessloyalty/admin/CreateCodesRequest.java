@@ -32,6 +32,19 @@ sealed interface CreateCodesRequest {
     record Generated(String prefix, int length, int count, GiftCodeTerms terms) implements CreateCodesRequest {
     }
 
+    /**
+     * The CibleR coupon body's {@code customerId} is the store (CibleR's customer is the merchant):
+     * accepted so that body can be posted as it is, and it must name the path's store.
+     */
+    String CUSTOMER_ID = "customerId";
+
+    private static void checkCustomerId(JsonFields json, Store store) {
+        String customerId = json.identifier(CUSTOMER_ID, 64);
+        if (customerId != null && !customerId.equals(store.code().value())) {
+            json.errors().add(json.path(CUSTOMER_ID), "must be the store of the path (" + store.code() + ") when given");
+        }
+    }
+
     static CreateCodesRequest parse(JsonNode body, Store store) {
         FieldErrors errors = FieldErrors.none();
         JsonFields json = JsonFields.root(body, errors);
@@ -59,9 +72,14 @@ sealed interface CreateCodesRequest {
         }
         Set<String> known = new java.util.HashSet<>(GiftCodeJson.TERM_FIELDS);
         known.add("code");
+        known.add(CUSTOMER_ID);
         for (int i = 0; i < entries.size(); i++) {
             JsonFields entry = entries.get(i);
+            if (entry == null) {
+                continue;
+            }
             entry.rejectUnknown(known);
+            checkCustomerId(entry, store);
             entry.require("code");
             String raw = entry.identifier("code", 256);
             CodeValue code = null;
@@ -112,7 +130,10 @@ sealed interface CreateCodesRequest {
         GiftCodeTerms terms = null;
         JsonFields template = json.object("template");
         if (template != null) {
-            template.rejectUnknown(GiftCodeJson.TERM_FIELDS);
+            Set<String> known = new java.util.HashSet<>(GiftCodeJson.TERM_FIELDS);
+            known.add(CUSTOMER_ID);
+            template.rejectUnknown(known);
+            checkCustomerId(template, store);
             terms = GiftCodeJson.parseTerms(template, store);
         }
         return new Generated(prefix, length, count, terms);

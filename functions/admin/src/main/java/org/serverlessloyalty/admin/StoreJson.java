@@ -58,8 +58,15 @@ final class StoreJson {
 
     private static JsonFields fields(JsonNode body, FieldErrors errors) {
         JsonFields root = JsonFields.root(body, errors);
-        JsonFields json = body.has("store") && body.size() == 1 ? root.object("store") : root;
+        if (!body.has("store") || body.size() != 1) {
+            root.rejectUnknown(FIELDS);
+            return root;
+        }
+        JsonFields json = root.object("store");
         if (json == null) {
+            if (errors.isEmpty()) {
+                errors.add("store", "must be an object holding the store's fields");
+            }
             errors.throwIfAny();
         }
         json.rejectUnknown(FIELDS);

@@ -96,6 +96,15 @@ class CreateCodesRequestTest {
     }
 
     @Test
+    void theDuplicateMessageNamesTheRequestIndexEvenAfterANonObjectEntry() {
+        ApiException e = refusal("{'codes':['oops',{'code':'abc','discountType':'VALUE','value':5},"
+                + "{'code':'ABC','discountType':'VALUE','value':5}]}");
+        var duplicate = e.fieldErrors().list().stream().filter(f -> f.field().equals("codes[2].code")).findFirst()
+                .orElseThrow();
+        assertThat(duplicate.message()).contains("codes[1]").doesNotContain("codes[0]");
+    }
+
+    @Test
     void aCodeOutsideTheAlphabetIsNamed() {
         assertThat(refusedFields("{'codes':[{'code':'OK','discountType':'VALUE','value':5},"
                 + "{'code':'not ok!','discountType':'VALUE','value':5}]}")).containsExactly("codes[1].code");

@@ -127,6 +127,17 @@ class StoreJsonTest {
     }
 
     @Test
+    void aWrapperThatIsNotAnObjectIsNamed() {
+        assertThat(newRefused("{'store':'13'}")).containsExactly("store");
+    }
+
+    @Test
+    void aNullStoreWrapperIsA400NamingStore() {
+        assertThat(newRefused("{'store':null}")).contains("store");
+        assertThat(updateRefused("{'store':null}")).contains("store");
+    }
+
+    @Test
     void unknownFieldsAreNamed() {
         assertThat(newRefused("{'code':'13','name':'B','currency':'EUR','timezone':'UTC','apiKey':'sl_13_x'}"))
                 .containsExactly("apiKey");

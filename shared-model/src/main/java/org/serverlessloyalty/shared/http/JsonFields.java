@@ -85,9 +85,16 @@ public final class JsonFields {
     public String identifier(String field, int maxLength) {
         JsonNode value = raw(field);
         if (value != null && value.isIntegralNumber()) {
-            return value.asText();
+            String text = value.asText();
+            if (text.length() > maxLength) {
+                errors.add(path(field), "must be at most " + maxLength + " characters");
+                return null;
+            }
+            return text;
         }
-        return string(field, maxLength);
+        String text = string(field, maxLength);
+        // An empty identifier identifies nobody: treat it as absent.
+        return text == null || text.isEmpty() ? null : text;
     }
 
     public BigDecimal decimal(String field, BigDecimal min, BigDecimal max, int maxScale) {
@@ -146,8 +153,8 @@ public final class JsonFields {
         if (value.isBoolean()) {
             return value.asBoolean();
         }
-        if (value.isIntegralNumber() && (value.asInt() == 0 || value.asInt() == 1)) {
-            return value.asInt() == 1;
+        if (value.isIntegralNumber() && value.canConvertToInt() && (value.intValue() == 0 || value.intValue() == 1)) {
+            return value.intValue() == 1;
         }
         errors.add(path(field), "must be true or false");
         return null;
@@ -223,7 +230,11 @@ public final class JsonFields {
         return new JsonFields(value, path(field), errors);
     }
 
-    /** The array's elements as objects, or null (recording an error when present but not an array). */
+    /**
+     * The array's elements as objects, or null (recording an error when present but not an array).
+     * The list keeps the request's indexes: an element that is not an object is recorded as an
+     * error and stands as null.
+     */
     public List<JsonFields> objects(String field, int maxItems) {
         JsonNode value = raw(field);
         if (value == null) {
@@ -245,6 +256,7 @@ public final class JsonFields {
                 out.add(new JsonFields(entry, entryPath, errors));
             } else {
                 errors.add(entryPath, "must be an object");
+                out.add(null);
             }
         }
         return out;

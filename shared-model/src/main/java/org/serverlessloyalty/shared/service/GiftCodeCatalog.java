@@ -28,6 +28,8 @@ public final class GiftCodeCatalog {
     public static final int MAX_GENERATED = 10_000;
     /** Collisions are astronomically rare at 54+ bits; a few rounds only guard against a bad prefix space. */
     private static final int MAX_COLLISION_ROUNDS = 5;
+    /** Drawing a code already drawn in this request is as rare; this bound only stops a tiny code space. */
+    private static final int MAX_DRAWS_PER_CODE = 20;
 
     private final GiftCodeRepository codes;
     private final CodeGenerator generator;
@@ -85,7 +87,11 @@ public final class GiftCodeCatalog {
                 int size = Math.min(GiftCodeRepository.MAX_INSERT, count - created.size());
                 Map<CodeValue, GiftCode> chunk = new LinkedHashMap<>();
                 for (int round = 1; ; round++) {
-                    while (chunk.size() < size) {
+                    for (int draws = 0; chunk.size() < size; draws++) {
+                        if (draws > MAX_DRAWS_PER_CODE * size) {
+                            throw new IllegalStateException("Prefix " + prefix + " with " + randomLength
+                                    + " random characters leaves too few unused codes");
+                        }
                         CodeValue candidate = CodeValue.of(generator.next(prefix, randomLength));
                         if (used.add(candidate)) {
                             chunk.put(candidate, new GiftCode(store, candidate, terms, 0, now));

@@ -34,7 +34,7 @@ record ValidateRequest(Optional<ValidationQuery> query) {
         JsonFields json = JsonFields.root(body, errors);
         json.require("code");
         String rawCode = json.identifier("code", 256);
-        if (rawCode != null && rawCode.isBlank()) {
+        if (rawCode == null && json.has("code")) {
             errors.add("code", "must not be blank");
         }
         String email = json.string("email", 320);
@@ -52,6 +52,9 @@ record ValidateRequest(Optional<ValidationQuery> query) {
             List<JsonFields> itemsJson = cartJson.objects("items", MAX_ITEMS);
             if (itemsJson != null) {
                 for (JsonFields item : itemsJson) {
+                    if (item == null) {
+                        continue;
+                    }
                     Long quantity = item.integer("quantity", 0, 1_000_000);
                     items.add(new Cart.Item(
                             item.string("name", 500),

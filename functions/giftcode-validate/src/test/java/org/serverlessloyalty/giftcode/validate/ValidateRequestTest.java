@@ -170,6 +170,11 @@ class ValidateRequestTest {
     }
 
     @Test
+    void aBlankCustomerGuidIsAnAnonymousShopper() {
+        assertThat(query("{'code':'A','customerGuid':'  ','cart':{'total':100}}").customerGuid()).isNull();
+    }
+
+    @Test
     void unknownFieldsAreIgnoredAsStorefrontsSendWhatCiblerSends() {
         assertThat(query("{'code':'A','cart':{'total':100},'siteId':13,'phone':'3360000000'}").code())
                 .isEqualTo(new CodeValue("A"));

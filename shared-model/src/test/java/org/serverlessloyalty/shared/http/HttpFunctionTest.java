@@ -1,0 +1,228 @@
+package org.serverlessloyalty.shared.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+class HttpFunctionTest {
+
+    private static final String REQUEST_ID = "req-7f3c2a";
+
+    private static APIGatewayV2HTTPEvent event(String body, boolean base64, Map<String, String> headers) {
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod("POST").withPath("/api/giftCodes/validate/13").withProtocol("HTTP/1.1").build();
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(http).withRequestId(REQUEST_ID).withRouteKey("POST /api/giftCodes/validate/{customerId}")
+                .build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("POST /api/giftCodes/validate/{customerId}")
+                .withRawPath("/api/giftCodes/validate/13")
+                .withHeaders(headers)
+                .withPathParameters(Map.of("customerId", "13"))
+                .withRequestContext(context)
+                .withBody(body)
+                .withIsBase64Encoded(base64)
+                .build();
+    }
+
+    private static APIGatewayV2HTTPEvent event(String body) {
+        return event(body, false, Map.of("content-type", "application/json"));
+    }
+
+    private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Function<ApiRequest, ApiResponse> route) {
+        return HttpFunction.handle(event, null, route);
+    }
+
+    private static APIGatewayV2HTTPResponse failWith(RuntimeException e) {
+        return handle(event("{}"), request -> {
+            throw e;
+        });
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.MAPPER.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    private static List<String> keys(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static String header(APIGatewayV2HTTPResponse response, String name) {
+        return response.getHeaders() == null ? null : response.getHeaders().get(name);
+    }
+
+    @Test
+    void aRouteAnswerBecomesItsStatusAndJsonBody() {
+        var response = handle(event("{}"), request -> ApiResponse.ok(Map.of("canUse", true)));
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response).get("canUse").asBoolean()).isTrue();
+        assertThat(header(response, "Content-Type")).startsWith("application/json");
+        assertThat(header(response, "Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void noContentHasNoBodyAndNoContentType() {
+        var response = handle(event("{}"), request -> ApiResponse.noContent());
+        assertThat(response.getStatusCode()).isEqualTo(204);
+        assertThat(response.getBody()).isNull();
+        assertThat(header(response, "Content-Type")).isNull();
+    }
+
+    @Test
+    void aBadRequestBecomesTheOneErrorShapeNamingEveryField() {
+        var errors = FieldErrors.none().add("codes[3].threshold", "must be a number").add("code", "is required");
+        var response = failWith(ApiException.badRequest(errors));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        JsonNode body = json(response);
+        assertThat(keys(body)).containsExactly("status", "code", "message", "errors", "requestId");
+        assertThat(body.get("status").asInt()).isEqualTo(400);
+        assertThat(body.get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(body.get("message").asText()).isEqualTo("The request has invalid fields");
+        assertThat(body.get("requestId").asText()).isEqualTo(REQUEST_ID);
+        assertThat(body.get("errors")).hasSize(2);
+        assertThat(keys(body.get("errors").get(0))).containsExactly("field", "message");
+        assertThat(body.get("errors").get(0).get("field").asText()).isEqualTo("codes[3].threshold");
+        assertThat(body.get("errors").get(0).get("message").asText()).isEqualTo("must be a number");
+        assertThat(body.get("errors").get(1).get("field").asText()).isEqualTo("code");
+    }
+
+    @Test
+    void everyApiExceptionAnswersItsOwnStatusAndCode() {
+        var notFound = failWith(ApiException.notFound("Store 99"));
+        assertThat(notFound.getStatusCode()).isEqualTo(404);
+        assertThat(json(notFound).get("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(json(notFound).get("message").asText()).isEqualTo("Store 99 was not found");
+        assertThat(json(notFound).get("errors")).isEmpty();
+
+        var conflict = failWith(ApiException.conflict("1 code(s) already exist",
+                FieldErrors.single("codes[0].code", "already exists: SUMMER")));
+        assertThat(conflict.getStatusCode()).isEqualTo(409);
+        assertThat(json(conflict).get("code").asText()).isEqualTo("CONFLICT");
+        assertThat(json(conflict).get("errors").get(0).get("field").asText()).isEqualTo("codes[0].code");
+
+        var custom = failWith(new ApiException(422, "UNPROCESSABLE", "nope", FieldErrors.none()));
+        assertThat(custom.getStatusCode()).isEqualTo(422);
+        assertThat(json(custom).get("status").asInt()).isEqualTo(422);
+    }
+
+    @Test
+    void unauthorizedCarriesWwwAuthenticate() {
+        var response = failWith(ApiException.unauthorized());
+        assertThat(response.getStatusCode()).isEqualTo(401);
+        assertThat(header(response, "WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(json(response).get("code").asText()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void otherRefusalsCarryNoWwwAuthenticate() {
+        assertThat(header(failWith(ApiException.notFound("Store 13")), "WWW-Authenticate")).isNull();
+        assertThat(header(failWith(ApiException.badRequest(FieldErrors.single("a", "b"))), "WWW-Authenticate"))
+                .isNull();
+    }
+
+    @Test
+    void anUnexpectedExceptionIs500WithoutInternals() {
+        var bug = new IllegalStateException("secret table name loyalty-prod-Table-1X2Y3Z");
+        var response = failWith(bug);
+
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        JsonNode body = json(response);
+        assertThat(keys(body)).containsExactly("status", "code", "message", "errors", "requestId");
+        assertThat(body.get("status").asInt()).isEqualTo(500);
+        assertThat(body.get("code").asText()).isEqualTo("INTERNAL_ERROR");
+        assertThat(body.get("requestId").asText()).isEqualTo(REQUEST_ID);
+        assertThat(body.get("errors")).isEmpty();
+        assertThat(response.getBody())
+                .doesNotContain("IllegalStateException")
+                .doesNotContain("secret table name")
+                .doesNotContain("HttpFunction")
+                .doesNotContain("\tat ")
+                .doesNotContain(".java:");
+    }
+
+    @Test
+    void aBackingServiceFailureIs503WithRetryAfterAndNoInternals() {
+        var response = failWith(SdkClientException.create("Unable to reach dynamodb.eu-west-3.amazonaws.com"));
+        assertThat(response.getStatusCode()).isEqualTo(503);
+        assertThat(header(response, "Retry-After")).isEqualTo("1");
+        assertThat(json(response).get("code").asText()).isEqualTo("DEPENDENCY_UNAVAILABLE");
+        assertThat(json(response).get("requestId").asText()).isEqualTo(REQUEST_ID);
+        assertThat(response.getBody()).doesNotContain("amazonaws.com").doesNotContain("SdkClientException");
+    }
+
+    @Test
+    void aBodyOver256KiBIs413() {
+        String body = "x".repeat(ApiRequest.MAX_BODY_BYTES + 1);
+        var response = handle(event(body), request -> ApiResponse.ok(Map.of("read", request.body().length)));
+
+        assertThat(response.getStatusCode()).isEqualTo(413);
+        JsonNode json = json(response);
+        assertThat(keys(json)).containsExactly("status", "code", "message", "errors", "requestId");
+        assertThat(json.get("status").asInt()).isEqualTo(413);
+        assertThat(json.get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aBodyOfExactly256KiBIsRead() {
+        String body = "x".repeat(ApiRequest.MAX_BODY_BYTES);
+        var response = handle(event(body), request -> ApiResponse.ok(Map.of("read", request.body().length)));
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response).get("read").asInt()).isEqualTo(256 * 1024);
+    }
+
+    @Test
+    void theLimitCountsUtf8BytesNotCharacters() {
+        String body = "é".repeat(ApiRequest.MAX_BODY_BYTES / 2 + 1); // 2 bytes each: 256 KiB + 2 bytes
+        var response = handle(event(body), request -> ApiResponse.ok(Map.of("read", request.body().length)));
+        assertThat(response.getStatusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void theLimitAppliesToTheDecodedBase64Body() {
+        byte[] raw = new byte[ApiRequest.MAX_BODY_BYTES + 1];
+        String encoded = Base64.getEncoder().encodeToString(raw);
+        var response = handle(event(encoded, true, Map.of()),
+                request -> ApiResponse.ok(Map.of("read", request.body().length)));
+        assertThat(response.getStatusCode()).isEqualTo(413);
+
+        String small = Base64.getEncoder().encodeToString("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+        var ok = handle(event(small, true, Map.of()),
+                request -> ApiResponse.ok(Map.of("body", new String(request.body(), StandardCharsets.UTF_8))));
+        assertThat(json(ok).get("body").asText()).isEqualTo("{\"a\":1}");
+    }
+
+    @Test
+    void malformedJsonIs400NamingTheBody() {
+        var response = handle(event("{\"code\":"), request -> ApiResponse.ok(Json.parseObject(request.body())));
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void headersAreCaseInsensitiveAndTheKeyComesFromXApiKeyOrBearer() {
+        var viaHeader = new ApiRequest(event("{}", false, Map.of("X-Api-Key", " sl_13_abc ")));
+        assertThat(viaHeader.apiKey()).contains("sl_13_abc");
+        var viaBearer = new ApiRequest(event("{}", false, Map.of("Authorization", "bearer sl_13_xyz")));
+        assertThat(viaBearer.apiKey()).contains("sl_13_xyz");
+        var none = new ApiRequest(event("{}", false, Map.of("Authorization", "Basic abc")));
+        assertThat(none.apiKey()).isEmpty();
+    }
+}

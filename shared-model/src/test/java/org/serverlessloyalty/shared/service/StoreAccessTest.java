@@ -1,0 +1,135 @@
+package org.serverlessloyalty.shared.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.serverlessloyalty.shared.fakes.Fixtures.storeWithKey;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.shared.fakes.CountingStoreRepository;
+import org.serverlessloyalty.shared.fakes.MutableClock;
+import org.serverlessloyalty.shared.http.ApiException;
+import org.serverlessloyalty.shared.model.ApiKey;
+import org.serverlessloyalty.shared.model.Store;
+import org.serverlessloyalty.shared.model.StoreCode;
+
+class StoreAccessTest {
+
+    private static final Duration TTL = Duration.ofSeconds(60);
+
+    private final String keyA = ApiKey.generate(new StoreCode("store-a"));
+    private final String keyB = ApiKey.generate(new StoreCode("store-b"));
+    private final String keyOff = ApiKey.generate(new StoreCode("closed"));
+    private final CountingStoreRepository stores = new CountingStoreRepository()
+            .with(storeWithKey("store-a", keyA, true))
+            .with(storeWithKey("store-b", keyB, true))
+            .with(storeWithKey("closed", keyOff, false));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-15T10:00:00Z"));
+    private final StoreAccess access = new StoreAccess(stores, TTL, clock);
+
+    private ApiException refusal(String pathStore, Optional<String> key) {
+        return catchThrowableOfType(ApiException.class, () -> access.authenticate(pathStore, key));
+    }
+
+    @Test
+    void theRightKeyOpensItsStore() {
+        Store store = access.authenticate("store-a", Optional.of(keyA));
+        assertThat(store.code()).isEqualTo(new StoreCode("store-a"));
+        assertThat(store.apiKeyHash()).isEqualTo(ApiKey.hash(keyA));
+    }
+
+    @Test
+    void missingKeyIs401() {
+        ApiException e = refusal("store-a", Optional.empty());
+        assertThat(e).isNotNull();
+        assertThat(e.status()).isEqualTo(401);
+        assertThat(e.code()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
+    void keyNotInOurFormatIs401WithoutReadingAnyStore() {
+        assertThat(refusal("store-a", Optional.of("not-a-key")).status()).isEqualTo(401);
+        assertThat(stores.finds()).isZero();
+    }
+
+    @Test
+    void keyClaimingAStoreThatDoesNotExistIs401() {
+        String ghost = ApiKey.generate(new StoreCode("ghost"));
+        assertThat(refusal("ghost", Optional.of(ghost)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void unknownKeyOfAnExistingStoreIs401() {
+        String guessed = ApiKey.generate(new StoreCode("store-a"));
+        assertThat(refusal("store-a", Optional.of(guessed)).status()).isEqualTo(401);
+    }
+
+    @Test
+    void keyOfStoreAOnStoreBsPathIs404() {
+        ApiException e = refusal("store-b", Optional.of(keyA));
+        assertThat(e.status()).isEqualTo(404);
+        assertThat(e.code()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void keyOfStoreAOnAPathOfNoStoreIsTheSame404() {
+        ApiException otherStore = refusal("store-b", Optional.of(keyA));
+        ApiException noStore = refusal("nowhere", Optional.of(keyA));
+        assertThat(noStore.status()).isEqualTo(404);
+        assertThat(noStore.code()).isEqualTo(otherStore.code());
+    }
+
+    @Test
+    void pathStoreIsMatchedExactly() {
+        assertThat(refusal("STORE-A", Optional.of(keyA)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void inactiveStoreIs404EvenWithItsOwnKey() {
+        ApiException e = refusal("closed", Optional.of(keyOff));
+        assertThat(e.status()).isEqualTo(404);
+    }
+
+    @Test
+    void storeIsReadOnceForAHundredCallsWithinTheTtl() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(access.authenticate("store-a", Optional.of(keyA)).code().value()).isEqualTo("store-a");
+            clock.advance(Duration.ofMillis(500)); // 50 s in all, still within the 60 s TTL
+        }
+        assertThat(stores.finds()).isEqualTo(1);
+    }
+
+    @Test
+    void storeIsReadAgainOnceTheTtlHasPassed() {
+        access.authenticate("store-a", Optional.of(keyA));
+        clock.advance(TTL.minusMillis(1));
+        access.authenticate("store-a", Optional.of(keyA));
+        assertThat(stores.finds()).isEqualTo(1);
+        clock.advance(Duration.ofMillis(1));
+        access.authenticate("store-a", Optional.of(keyA));
+        assertThat(stores.finds()).isEqualTo(2);
+    }
+
+    @Test
+    void aRotatedKeyReplacesTheOldOneOnceTheCacheExpires() {
+        access.authenticate("store-a", Optional.of(keyA));
+        String rotated = ApiKey.generate(new StoreCode("store-a"));
+        stores.replaceApiKeyHash(new StoreCode("store-a"), ApiKey.hash(rotated), clock.instant());
+
+        assertThat(access.authenticate("store-a", Optional.of(keyA))).as("old key within the TTL").isNotNull();
+        clock.advance(TTL);
+        assertThat(refusal("store-a", Optional.of(keyA)).status()).as("old key after the TTL").isEqualTo(401);
+        assertThat(access.authenticate("store-a", Optional.of(rotated)).code().value()).isEqualTo("store-a");
+    }
+
+    @Test
+    void eachStoreIsCachedSeparately() {
+        access.authenticate("store-a", Optional.of(keyA));
+        access.authenticate("store-b", Optional.of(keyB));
+        access.authenticate("store-a", Optional.of(keyA));
+        access.authenticate("store-b", Optional.of(keyB));
+        assertThat(stores.finds()).isEqualTo(2);
+    }
+}
