@@ -132,9 +132,10 @@ final class StoreJson {
         return json;
     }
 
-    static Map<String, Object> toJson(Store store, String apiKey) {
+    static Map<String, Object> toJson(Store store, String apiKey, String publishableKey) {
         Map<String, Object> json = toJson(store);
         json.put("apiKey", apiKey);
+        json.put("publishableKey", publishableKey);
         return json;
     }
 }

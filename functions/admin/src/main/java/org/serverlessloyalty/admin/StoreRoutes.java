@@ -27,7 +27,7 @@ final class StoreRoutes {
         Store settings = StoreJson.parseNew(Json.parseObject(request.body()));
         try {
             var created = stores.create(settings);
-            return ApiResponse.created(StoreJson.toJson(created.store(), created.apiKey()));
+            return ApiResponse.created(StoreJson.toJson(created.store(), created.apiKey(), created.publishableKey()));
         } catch (AlreadyExistsException e) {
             throw ApiException.conflict("Store " + settings.code() + " already exists",
                     FieldErrors.single("code", "already exists: " + settings.code()));
@@ -48,12 +48,19 @@ final class StoreRoutes {
         return ApiResponse.noContent();
     }
 
+    /** {@code ?key=api} (default) rotates the storefront key, {@code ?key=publishable} the beacon key. */
     ApiResponse rotateKey(ApiRequest request) {
         StoreCode code = storeCode(request);
-        String key = stores.rotateKey(code).orElseThrow(() -> ApiException.notFound("Store " + code));
+        String which = request.queryParameter("key").orElse("api");
+        if (!which.equals("api") && !which.equals("publishable")) {
+            throw ApiException.badRequest(FieldErrors.single("key", "must be api or publishable"));
+        }
+        boolean publishable = which.equals("publishable");
+        String key = (publishable ? stores.rotatePublishableKey(code) : stores.rotateKey(code))
+                .orElseThrow(() -> ApiException.notFound("Store " + code));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", code.value());
-        body.put("apiKey", key);
+        body.put(publishable ? "publishableKey" : "apiKey", key);
         return ApiResponse.ok(body);
     }
 

@@ -59,6 +59,7 @@ class AdminHandlerIT {
     void createsStoreAndShowsItsKeyOnlyOnce() {
         JsonNode created = createStore("key-once");
         assertThat(created.get("apiKey").asText()).startsWith("sl_key-once_");
+        assertThat(created.get("publishableKey").asText()).startsWith("pk_key-once_");
         assertThat(created.get("currency").asText()).isEqualTo("EUR");
 
         JsonNode read = json(admin(ApiEvents.route("GET /api/store/{storeCode}", "key-once")));
@@ -124,6 +125,10 @@ class AdminHandlerIT {
         assertThat(json(rotated).get("apiKey").asText()).startsWith("sl_rot_").isNotEqualTo(first);
         assertThat(admin(ApiEvents.route("POST /api/store/{storeCode}/api-key/rotate", "ghost")).getStatusCode())
                 .isEqualTo(404);
+        var publishable = admin(ApiEvents.route("POST /api/store/{storeCode}/api-key/rotate", "rot")
+                .query("key", "publishable"));
+        assertThat(json(publishable).get("publishableKey").asText()).startsWith("pk_rot_");
+        assertThat(json(publishable).has("apiKey")).isFalse();
     }
 
     @Test

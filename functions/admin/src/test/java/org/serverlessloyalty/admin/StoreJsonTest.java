@@ -174,6 +174,7 @@ class StoreJsonTest {
         assertThat(json).containsEntry("code", "13").containsEntry("currency", "EUR")
                 .containsEntry("timezone", "Europe/Paris").containsEntry("locale", "fr").containsEntry("active", true)
                 .doesNotContainKey("apiKey").doesNotContainKey("apiKeyHash");
-        assertThat(StoreJson.toJson(EXISTING, "sl_13_secret")).containsEntry("apiKey", "sl_13_secret");
+        assertThat(StoreJson.toJson(EXISTING, "sl_13_secret", "pk_13_secret")).containsEntry("apiKey", "sl_13_secret")
+                .containsEntry("publishableKey", "pk_13_secret");
     }
 }

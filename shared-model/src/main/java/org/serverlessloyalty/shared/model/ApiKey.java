@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class ApiKey {
 
     public static final String PREFIX = "sl_";
+    /** A publishable key ({@code pk_<store>_<secret>}) may only report orders from a browser (the CitrusAd beacon). */
+    public static final String PUBLISHABLE_PREFIX = "pk_";
     private static final String SECRET_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567";
     private static final int SECRET_LENGTH = 40; // 200 random bits
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -22,7 +24,15 @@ public final class ApiKey {
     }
 
     public static String generate(StoreCode store) {
-        StringBuilder key = new StringBuilder(PREFIX).append(store.value()).append('_');
+        return generate(PREFIX, store);
+    }
+
+    public static String generatePublishable(StoreCode store) {
+        return generate(PUBLISHABLE_PREFIX, store);
+    }
+
+    private static String generate(String prefix, StoreCode store) {
+        StringBuilder key = new StringBuilder(prefix).append(store.value()).append('_');
         for (int i = 0; i < SECRET_LENGTH; i++) {
             key.append(SECRET_ALPHABET.charAt(RANDOM.nextInt(SECRET_ALPHABET.length())));
         }
@@ -31,14 +41,23 @@ public final class ApiKey {
 
     /** The store a presented key claims to belong to; empty when it is not one of our keys. */
     public static Optional<StoreCode> claimedStore(String presented) {
-        if (presented == null || !presented.startsWith(PREFIX)) {
+        return claimedStore(PREFIX, presented);
+    }
+
+    /** The store a presented publishable key claims; empty when it is not a publishable key. */
+    public static Optional<StoreCode> claimedStoreOfPublishable(String presented) {
+        return claimedStore(PUBLISHABLE_PREFIX, presented);
+    }
+
+    private static Optional<StoreCode> claimedStore(String prefix, String presented) {
+        if (presented == null || !presented.startsWith(prefix)) {
             return Optional.empty();
         }
-        int end = presented.indexOf('_', PREFIX.length());
+        int end = presented.indexOf('_', prefix.length());
         if (end < 0) {
             return Optional.empty();
         }
-        String store = presented.substring(PREFIX.length(), end);
+        String store = presented.substring(prefix.length(), end);
         return StoreCode.isValid(store) ? Optional.of(new StoreCode(store)) : Optional.empty();
     }
 

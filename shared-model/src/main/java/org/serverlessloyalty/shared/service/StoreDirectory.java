@@ -11,8 +11,8 @@ import org.serverlessloyalty.shared.store.StoreRepository;
 /** Creating, changing and listing stores; storefront keys are generated here and only their hash is kept. */
 public final class StoreDirectory {
 
-    /** A store with the key that opens it, which exists only in this answer. */
-    public record StoreWithKey(Store store, String apiKey) {
+    /** A store with its keys, which exist only in this answer. */
+    public record StoreWithKey(Store store, String apiKey, String publishableKey) {
     }
 
     private final StoreRepository stores;
@@ -26,11 +26,12 @@ public final class StoreDirectory {
     /** @throws org.serverlessloyalty.shared.store.AlreadyExistsException when the code is taken */
     public StoreWithKey create(Store settings) {
         String key = ApiKey.generate(settings.code());
+        String publishable = ApiKey.generatePublishable(settings.code());
         var now = clock.instant();
         Store store = new Store(settings.code(), settings.name(), settings.currency(), settings.timezone(),
                 settings.locale(), settings.active(), ApiKey.hash(key), now, now);
-        stores.create(store);
-        return new StoreWithKey(store, key);
+        stores.create(store, ApiKey.hash(publishable));
+        return new StoreWithKey(store, key, publishable);
     }
 
     public Optional<Store> find(StoreCode code) {
@@ -50,5 +51,12 @@ public final class StoreDirectory {
     public Optional<String> rotateKey(StoreCode code) {
         String key = ApiKey.generate(code);
         return stores.replaceApiKeyHash(code, ApiKey.hash(key), clock.instant()) ? Optional.of(key) : Optional.empty();
+    }
+
+    /** A new publishable key (beacon) replaces the old one. */
+    public Optional<String> rotatePublishableKey(StoreCode code) {
+        String key = ApiKey.generatePublishable(code);
+        return stores.replacePublishableKeyHash(code, ApiKey.hash(key), clock.instant())
+                ? Optional.of(key) : Optional.empty();
     }
 }

@@ -9,8 +9,12 @@ import org.serverlessloyalty.shared.model.StoreCode;
 /** Stores (tenants) and their storefront key hashes. */
 public interface StoreRepository {
 
-    /** @throws AlreadyExistsException when a store with this code exists; nothing is written then */
-    void create(Store store);
+    /**
+     * Writes the store and the hash of its publishable key together.
+     *
+     * @throws AlreadyExistsException when a store with this code exists; nothing is written then
+     */
+    void create(Store store, byte[] publishableKeyHash);
 
     Optional<Store> find(StoreCode code);
 
@@ -22,4 +26,7 @@ public interface StoreRepository {
 
     /** Swaps the key hash. @return false when the store does not exist */
     boolean replaceApiKeyHash(StoreCode code, byte[] apiKeyHash, Instant now);
+
+    /** Swaps the publishable key hash. @return false when the store does not exist */
+    boolean replacePublishableKeyHash(StoreCode code, byte[] publishableKeyHash, Instant now);
 }

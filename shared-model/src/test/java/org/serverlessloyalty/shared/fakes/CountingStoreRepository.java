@@ -27,7 +27,7 @@ public final class CountingStoreRepository implements StoreRepository {
     }
 
     @Override
-    public void create(Store store) {
+    public void create(Store store, byte[] publishableKeyHash) {
         if (stores.containsKey(store.code().value())) {
             throw new AlreadyExistsException(List.of(store.code().value()));
         }
@@ -54,6 +54,11 @@ public final class CountingStoreRepository implements StoreRepository {
     @Override
     public boolean update(Store store) {
         return stores.replace(store.code().value(), store) != null;
+    }
+
+    @Override
+    public boolean replacePublishableKeyHash(StoreCode code, byte[] publishableKeyHash, Instant now) {
+        return stores.containsKey(code.value());
     }
 
     @Override

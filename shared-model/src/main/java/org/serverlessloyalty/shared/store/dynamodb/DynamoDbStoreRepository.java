@@ -13,9 +13,14 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Stores in the single table: one item each, listed through GSI1. */
 public final class DynamoDbStoreRepository implements StoreRepository {
+
+    /** The attribute of the publishable-key item holding the key's SHA-256. */
+    public static final String PUBLISHABLE_KEY_HASH = "keyHash";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -26,13 +31,20 @@ public final class DynamoDbStoreRepository implements StoreRepository {
     }
 
     @Override
-    public void create(Store store) {
+    public void create(Store store, byte[] publishableKeyHash) {
+        Map<String, AttributeValue> publishable = new HashMap<>(TableKeys.publishableKey(store.code()));
+        publishable.put(PUBLISHABLE_KEY_HASH, AttributeValue.fromB(SdkBytes.fromByteArray(publishableKeyHash)));
+        publishable.put("type", AttributeValue.fromS("PUBLISHABLE_KEY"));
         try {
-            dynamoDb.putItem(b -> b.tableName(table)
-                    .item(StoreItemMapper.toItem(store))
-                    .conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException e) {
-            throw new AlreadyExistsException(List.of(store.code().value()));
+            dynamoDb.transactWriteItems(b -> b.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(StoreItemMapper.toItem(store))
+                            .conditionExpression("attribute_not_exists(pk)")).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName(table).item(publishable)).build()));
+        } catch (TransactionCanceledException e) {
+            if ("ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
+                throw new AlreadyExistsException(List.of(store.code().value()));
+            }
+            throw e;
         }
     }
 
@@ -83,6 +95,19 @@ public final class DynamoDbStoreRepository implements StoreRepository {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean replacePublishableKeyHash(StoreCode code, byte[] publishableKeyHash, Instant now) {
+        if (find(code).isEmpty()) {
+            return false;
+        }
+        dynamoDb.updateItem(b -> b.tableName(table).key(TableKeys.publishableKey(code))
+                .updateExpression("SET " + PUBLISHABLE_KEY_HASH + " = :hash, updatedAt = :now")
+                .expressionAttributeValues(Map.of(
+                        ":hash", AttributeValue.fromB(SdkBytes.fromByteArray(publishableKeyHash)),
+                        ":now", AttributeValue.fromS(now.toString()))));
+        return true;
     }
 
     @Override
