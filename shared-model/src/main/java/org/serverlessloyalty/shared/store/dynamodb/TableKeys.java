@@ -21,14 +21,22 @@ public final class TableKeys {
 
     static final String STORE_SK = "STORE";
     static final String STORES_GSI1_PK = "STORES";
+    static final String PUBLISHABLE_KEY_SK = "PUBLISHABLE_KEY";
     static final String CODE_SK = "CODE";
     static final String CUSTOMER_SK_PREFIX = "CUSTOMER#";
+    static final String ORDER_SK = "ORDER";
+    static final String REDEMPTION_SK_PREFIX = "REDEMPTION#";
 
     private TableKeys() {
     }
 
     public static Map<String, AttributeValue> store(StoreCode store) {
         return key(store.value() + "#STORE", STORE_SK);
+    }
+
+    /** The hash of the store's publishable key: its own item, read only by the beacon route. */
+    public static Map<String, AttributeValue> publishableKey(StoreCode store) {
+        return key(store.value() + "#STORE", PUBLISHABLE_KEY_SK);
     }
 
     public static Map<String, AttributeValue> code(StoreCode store, CodeValue code) {
@@ -38,6 +46,19 @@ public final class TableKeys {
     /** How often one customer used one code: same partition as the code, so both read together. */
     public static Map<String, AttributeValue> customerUses(StoreCode store, CodeValue code, String customerGuid) {
         return key(codePartition(store, code), CUSTOMER_SK_PREFIX + customerGuid);
+    }
+
+    public static Map<String, AttributeValue> order(StoreCode store, String orderId) {
+        return key(orderPartition(store, orderId), ORDER_SK);
+    }
+
+    /** One code's outcome in one order: in the order's partition, so the order reads back in one Query. */
+    public static Map<String, AttributeValue> redemption(StoreCode store, String orderId, CodeValue code) {
+        return key(orderPartition(store, orderId), REDEMPTION_SK_PREFIX + code.value());
+    }
+
+    static String orderPartition(StoreCode store, String orderId) {
+        return store.value() + "#ORDER#" + orderId;
     }
 
     static String codePartition(StoreCode store, CodeValue code) {
