@@ -19,8 +19,10 @@ import org.serverlessloyalty.shared.rules.CodeGenerator;
 import org.serverlessloyalty.shared.service.GiftCodeCatalog;
 import org.serverlessloyalty.shared.service.StoreDirectory;
 import org.serverlessloyalty.shared.store.HealthProbe;
+import org.serverlessloyalty.shared.store.OrderLedger;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbGiftCodeRepository;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbHealthProbe;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbOrderLedger;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 
 /**
@@ -32,6 +34,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private final AdminKey adminKey;
     private final StoreRoutes stores;
     private final GiftCodeRoutes giftCodes;
+    private final OrderRoutes orders;
     private final ServiceRoutes service;
 
     /** Called by Lambda: builds the adapters once per instance. */
@@ -40,10 +43,12 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     }
 
     private AdminHandler(Wiring wiring) {
-        this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.health(), new PowertoolsBusinessMetrics());
+        this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.orders(), wiring.health(),
+                new PowertoolsBusinessMetrics());
     }
 
-    private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, HealthProbe health) {
+    private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, OrderLedger orders,
+                          HealthProbe health) {
 
         static Wiring fromEnvironment() {
             var config = FunctionConfig.fromEnvironment();
@@ -54,15 +59,17 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                     new StoreDirectory(new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock),
                     new GiftCodeCatalog(new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
                             new CodeGenerator(), clock),
+                    new DynamoDbOrderLedger(dynamoDb, config.tableName(), clock),
                     new DynamoDbHealthProbe(dynamoDb, config.tableName()));
         }
     }
 
-    public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes, HealthProbe health,
-                        BusinessMetrics metrics) {
+    public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
+                        OrderLedger orders, HealthProbe health, BusinessMetrics metrics) {
         this.adminKey = new AdminKey(adminKeySource);
         this.stores = new StoreRoutes(stores);
         this.giftCodes = new GiftCodeRoutes(stores, codes, metrics);
+        this.orders = new OrderRoutes(orders);
         this.service = new ServiceRoutes(List.of(health));
     }
 
@@ -89,6 +96,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
             case "POST /api/store/{storeCode}/api-key/rotate" -> stores.rotateKey(request);
             case "POST /api/{storeCode}/admin/giftCodes" -> giftCodes.create(request);
             case "GET /api/{storeCode}/admin/giftCodes/{code}" -> giftCodes.get(request);
+            case "GET /api/{storeCode}/admin/orders/{orderId}" -> orders.get(request);
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }
