@@ -1,0 +1,55 @@
+package org.serverlessloyalty.orders.keys;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.serverlessloyalty.shared.model.ApiKey;
+import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.service.TtlCache;
+import org.serverlessloyalty.shared.store.dynamodb.TableKeys;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Publishable keys in the single table: the item {@code pk={store}#STORE, sk=PUBLISHABLE_KEY} holds
+ * {@code keyHash}, the SHA-256 of the whole key (binary). One GetItem per store, cached for
+ * {@code cacheTtl} like the store settings, so a busy checkout page costs memory reads; a rotated
+ * key is refused once the cache entry expires.
+ */
+public final class DynamoDbPublishableKeys implements PublishableKeys {
+
+    static final String SK = "PUBLISHABLE_KEY";
+    static final String KEY_HASH = "keyHash";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final TtlCache<StoreCode, byte[]> hashes;
+
+    public DynamoDbPublishableKeys(DynamoDbClient dynamoDb, String table, Duration cacheTtl, Clock clock) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.hashes = new TtlCache<>(cacheTtl, clock);
+    }
+
+    /** The key of a store's publishable key item. */
+    public static Map<String, AttributeValue> itemKey(StoreCode store) {
+        return Map.of(TableKeys.PK, AttributeValue.fromS(store.value() + "#STORE"),
+                TableKeys.SK, AttributeValue.fromS(SK));
+    }
+
+    @Override
+    public boolean matches(StoreCode store, String presentedKey) {
+        if (presentedKey == null) {
+            return false;
+        }
+        return hashes.get(store, this::load).map(hash -> ApiKey.matches(presentedKey, hash)).orElse(false);
+    }
+
+    private Optional<byte[]> load(StoreCode store) {
+        var item = dynamoDb.getItem(b -> b.tableName(table).key(itemKey(store)).consistentRead(true)
+                .projectionExpression(KEY_HASH)).item();
+        AttributeValue hash = item == null ? null : item.get(KEY_HASH);
+        return hash == null || hash.b() == null ? Optional.empty() : Optional.of(hash.b().asByteArray());
+    }
+}
