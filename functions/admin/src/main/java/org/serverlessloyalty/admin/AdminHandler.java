@@ -14,7 +14,6 @@ import org.serverlessloyalty.shared.http.ApiRequest;
 import org.serverlessloyalty.shared.http.ApiResponse;
 import org.serverlessloyalty.shared.http.HttpFunction;
 import org.serverlessloyalty.shared.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.observability.PowertoolsBusinessMetrics;
 import org.serverlessloyalty.shared.rules.CodeGenerator;
 import org.serverlessloyalty.shared.service.GiftCodeCatalog;
 import org.serverlessloyalty.shared.service.StoreDirectory;
@@ -44,7 +43,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     private AdminHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.orders(), wiring.health(),
-                new PowertoolsBusinessMetrics());
+                BusinessMetrics.forRuntime());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, OrderLedger orders,

@@ -1,5 +1,9 @@
 package org.serverlessloyalty.shared.observability;
 
+import org.slf4j.LoggerFactory;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 /** Counts that tell ops what the engine is deciding (CloudWatch metrics on AWS). */
 public interface BusinessMetrics {
 
@@ -7,4 +11,17 @@ public interface BusinessMetrics {
     void count(String metric, long value, String dimension, String dimensionValue);
 
     BusinessMetrics NONE = (metric, value, dimension, dimensionValue) -> { };
+
+    /**
+     * Powertools metrics on Lambda; elsewhere (the local stack, tests) a DEBUG log line. Off Lambda
+     * the EMF library would look for an EC2 metadata service and a CloudWatch agent to send to.
+     */
+    static BusinessMetrics forRuntime() {
+        if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") != null) {
+            return new PowertoolsBusinessMetrics();
+        }
+        var log = LoggerFactory.getLogger(BusinessMetrics.class);
+        return (metric, value, dimension, dimensionValue) -> log.debug("Metric", entry("metric", metric),
+                entry("value", value), entry(dimension, dimensionValue));
+    }
 }

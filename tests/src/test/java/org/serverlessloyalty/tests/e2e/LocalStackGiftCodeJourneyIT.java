@@ -47,7 +47,9 @@ class LocalStackGiftCodeJourneyIT extends GiftCodeJourney {
                 "AWS_REGION", LOCALSTACK.getRegion(),
                 "AWS_ACCESS_KEY_ID", LOCALSTACK.getAccessKey(),
                 "AWS_SECRET_ACCESS_KEY", LOCALSTACK.getSecretKey(),
-                "ADMIN_API_KEY", ADMIN_KEY));
+                "ADMIN_API_KEY", ADMIN_KEY,
+                // The journeys post no orders; the order handler is built with the others.
+                "ORDER_QUEUE_URL", "http://127.0.0.1:9/queue/unused.fifo"));
     }
 
     @Override

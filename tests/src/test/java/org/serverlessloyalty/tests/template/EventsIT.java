@@ -1,77 +1,114 @@
 package org.serverlessloyalty.tests.template;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.shared.http.Json;
-import org.serverlessloyalty.shared.testing.LocalTable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Feeds every file of events/ to the handler template.yaml declares for its route, as
- * {@code sam local invoke} would, against the in-process DynamoDB, and expects success.
+ * Feeds every event file of events/ to the function template.yaml routes it to, as
+ * {@code sam local invoke} would, on the local stack (so queued orders are really applied), and
+ * expects success. The key placeholders in the files are replaced by the keys the store got.
  */
 class EventsIT {
 
     private static final String ADMIN_KEY = "local-admin-key";
-    private static final com.fasterxml.jackson.databind.ObjectMapper EVENTS = Json.MAPPER.copy()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    /** Events that need others first: the store, then its codes. */
-    private static final List<String> FIRST = List.of("CreateStore.json", "CreateGiftCodes.json");
+    private static final String API_KEY_PLACEHOLDER = "sl_demo_replacewiththedemostorekeyprintedbythestack";
+    private static final String PUBLISHABLE_PLACEHOLDER = "pk_demo_replacewiththedemopublishablekeyprintedbythestack";
+    private static final ObjectMapper EVENTS = Json.MAPPER.copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /** The order a user would play them in: the store first, reads of orders once they are applied, rotation last. */
+    private static final List<String> ORDER = List.of(
+            "admin/CreateStore.json", "admin/CreateGiftCodes.json", "admin/CreateGiftCodes-generate.json",
+            "admin/Info.json", "admin/HealthCheck.json", "admin/ListStores.json", "admin/GetStore.json",
+            "admin/UpdateStore.json", "admin/GetGiftCode.json", "giftcode-validate/Validate.json",
+            "order-tracking/CiblerOrder.json", "order-tracking/CitrusAdOrders.json", "order-tracking/Beacon.json",
+            "admin/GetOrder.json", "order-tracking/CitrusAdOrder.json", "admin/RotateStoreApiKey.json");
+    /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
+    private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
+
+    private static LocalStack stack;
+    private static TemplateModel template;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStack.start(LocalStack.Options.defaults().port(0)
+                .templatePath(CloudFormationYaml.repositoryRoot().resolve("template.yaml"))
+                .adminKey(ADMIN_KEY).seedDemo(false));
+        template = new TemplateModel(CloudFormationYaml.loadTemplate());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void everyEventFileSucceedsOnItsHandler() throws Exception {
-        Path root = CloudFormationYaml.repositoryRoot();
-        TemplateModel template = new TemplateModel(CloudFormationYaml.loadTemplate());
-        LocalTable table = LocalTable.create();
-
-        List<Path> files = new ArrayList<>();
-        try (var walk = Files.walk(root.resolve("events"))) {
-            walk.filter(p -> p.toString().endsWith(".json")).sorted((a, b) -> {
-                int ia = FIRST.indexOf(a.getFileName().toString());
-                int ib = FIRST.indexOf(b.getFileName().toString());
-                return Integer.compare(ia < 0 ? FIRST.size() : ia, ib < 0 ? FIRST.size() : ib);
-            }).forEach(files::add);
+    void everyEventFileSucceedsOnTheFunctionItsRouteNames() throws Exception {
+        Path events = CloudFormationYaml.repositoryRoot().resolve("events");
+        Set<String> files = new TreeSet<>();
+        try (var walk = Files.walk(events)) {
+            walk.filter(p -> p.toString().endsWith(".json") && p.getParent().getParent().equals(events))
+                    .forEach(p -> files.add(events.relativize(p).toString().replace('\\', '/')));
         }
-        assertThat(files).hasSizeGreaterThanOrEqualTo(template.routes().size());
+        assertThat(files).as("every event file is played, in a stated order").containsExactlyInAnyOrderElementsOf(ORDER);
 
-        String storeKey = null;
-        for (Path file : files) {
-            ObjectNode event = (ObjectNode) Json.MAPPER.readTree(file.toFile());
-            String routeKey = event.get("routeKey").asText();
-            var function = template.functions().stream()
-                    .filter(f -> Path.of(f.codeUri()).getFileName().equals(file.getParent().getFileName()))
-                    .findFirst().orElseThrow(() -> new AssertionError("No function builds " + file.getParent()));
-            assertThat(template.routes()).as(file + " route").anyMatch(r ->
-                    r.function().equals(function.logicalId()) && r.routeKey().equals(routeKey));
-            ObjectNode headers = (ObjectNode) event.get("headers");
-            if (headers.has("x-api-key")) {
-                headers.put("x-api-key", storeKey);
+        String apiKey = API_KEY_PLACEHOLDER;
+        String publishableKey = PUBLISHABLE_PLACEHOLDER;
+        for (String name : ORDER) {
+            String text = Files.readString(events.resolve(name))
+                    .replace(API_KEY_PLACEHOLDER, apiKey).replace(PUBLISHABLE_PLACEHOLDER, publishableKey);
+            APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
+            String function = functionFor(name, event.getRouteKey());
+
+            APIGatewayV2HTTPResponse response = stack.invoke(function, event);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (EVENTUAL.contains(name) && response.getStatusCode() == 404 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                response = stack.invoke(function, EVENTS.readValue(text, APIGatewayV2HTTPEvent.class));
             }
-            var handler = (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>) table.lambdaHandler(() -> {
-                try {
-                    return Class.forName(function.handlerClass()).getConstructor().newInstance();
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }, Map.of("ADMIN_API_KEY", ADMIN_KEY));
-            var response = handler.handleRequest(EVENTS.treeToValue(event, APIGatewayV2HTTPEvent.class), null);
-            assertThat(response.getStatusCode()).as(file + ": " + response.getBody()).isBetween(200, 299);
-            if (List.of("CreateStore.json", "RotateStoreApiKey.json").contains(file.getFileName().toString())) {
-                storeKey = Json.MAPPER.readTree(response.getBody()).get("apiKey").asText();
+            assertThat(response.getStatusCode()).as(name + ": " + response.getBody()).isBetween(200, 299);
+
+            if (name.equals("admin/CreateStore.json")) {
+                JsonNode store = Json.MAPPER.readTree(response.getBody());
+                apiKey = store.get("apiKey").asText();
+                publishableKey = store.get("publishableKey").asText();
             }
-            if (file.getFileName().toString().equals("Validate.json")) {
-                assertThat(Json.MAPPER.readTree(response.getBody()).get("canUse").asBoolean()).isTrue();
+            if (name.equals("giftcode-validate/Validate.json")) {
+                assertThat(Json.MAPPER.readTree(response.getBody()).get("canUse").asBoolean()).as(response.getBody()).isTrue();
+            }
+            if (name.equals("admin/GetOrder.json")) {
+                JsonNode order = Json.MAPPER.readTree(response.getBody());
+                assertThat(order.get("redemptions").get(0).get("outcome").asText()).isEqualTo("APPLIED");
             }
         }
+    }
+
+    /** The function whose template event declares this route; the file's folder must be its CodeUri's. */
+    private static String functionFor(String file, String routeKey) {
+        var route = template.routes().stream().filter(r -> r.routeKey().equals(routeKey)).findFirst()
+                .orElseThrow(() -> new AssertionError(file + ": no template route " + routeKey));
+        var function = template.functions().stream().filter(f -> f.logicalId().equals(route.function()))
+                .findFirst().orElseThrow();
+        assertThat(Path.of(function.codeUri()).getFileName().toString()).as(file + " folder")
+                .isEqualTo(file.substring(0, file.indexOf('/')));
+        return function.logicalId();
     }
 }

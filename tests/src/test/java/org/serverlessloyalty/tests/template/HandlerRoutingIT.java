@@ -28,7 +28,7 @@ class HandlerRoutingIT {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
-            }, Map.of("ADMIN_API_KEY", "k"));
+            }, Map.of("ADMIN_API_KEY", "k", "ORDER_QUEUE_URL", "http://127.0.0.1:9/queue/never-reached.fifo"));
             String[] values = route.path().chars().filter(c -> c == '{').mapToObj(c -> "x").toArray(String[]::new);
             var response = handler.handleRequest(ApiEvents.route(route.routeKey(), values).bearer("k").build(), null);
             assertThat(response.getBody() == null ? "" : response.getBody()).as(route.routeKey())

@@ -13,7 +13,6 @@ import org.serverlessloyalty.shared.http.HttpFunction;
 import org.serverlessloyalty.shared.http.Json;
 import org.serverlessloyalty.shared.model.Store;
 import org.serverlessloyalty.shared.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.observability.PowertoolsBusinessMetrics;
 import org.serverlessloyalty.shared.rules.Messages;
 import org.serverlessloyalty.shared.service.CodeValidation;
 import org.serverlessloyalty.shared.service.StoreAccess;
@@ -35,7 +34,7 @@ public final class GiftCodeValidateHandler implements RequestHandler<APIGatewayV
         this.access = new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()),
                 config.storeCacheTtl(), clock);
         this.validation = new CodeValidation(new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()), clock);
-        this.metrics = new PowertoolsBusinessMetrics();
+        this.metrics = BusinessMetrics.forRuntime();
     }
 
     public GiftCodeValidateHandler(StoreAccess access, CodeValidation validation, BusinessMetrics metrics) {

@@ -30,7 +30,6 @@ import org.serverlessloyalty.shared.model.Store;
 import org.serverlessloyalty.shared.model.StoreCode;
 import org.serverlessloyalty.shared.model.order.OrderReport;
 import org.serverlessloyalty.shared.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.observability.PowertoolsBusinessMetrics;
 import org.serverlessloyalty.shared.service.StoreAccess;
 import org.serverlessloyalty.shared.store.OrderLedger;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbOrderLedger;
@@ -76,7 +75,7 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         this.publishableKeys = new DynamoDbPublishableKeys(dynamoDb, config.tableName(), config.storeCacheTtl(), clock);
         this.ledger = new DynamoDbOrderLedger(dynamoDb, config.tableName(), clock);
         this.queue = new SqsOrderQueue(sqs, queueUrl);
-        this.metrics = new PowertoolsBusinessMetrics();
+        this.metrics = BusinessMetrics.forRuntime();
     }
 
     public OrderApiHandler(StoreAccess access, PublishableKeys publishableKeys, OrderLedger ledger, OrderQueue queue,

@@ -15,7 +15,6 @@ import org.serverlessloyalty.shared.config.FunctionConfig;
 import org.serverlessloyalty.shared.model.order.ApplyResult;
 import org.serverlessloyalty.shared.model.order.OrderReport;
 import org.serverlessloyalty.shared.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.observability.PowertoolsBusinessMetrics;
 import org.serverlessloyalty.shared.store.OrderLedger;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbOrderLedger;
 import org.slf4j.Logger;
@@ -41,7 +40,7 @@ public final class OrderConsumerHandler implements RequestHandler<SQSEvent, SQSB
     public OrderConsumerHandler() {
         var config = FunctionConfig.fromEnvironment();
         this.ledger = new DynamoDbOrderLedger(AwsClients.dynamoDb(), config.tableName(), Clock.systemUTC());
-        this.metrics = new PowertoolsBusinessMetrics();
+        this.metrics = BusinessMetrics.forRuntime();
     }
 
     public OrderConsumerHandler(OrderLedger ledger, BusinessMetrics metrics) {
