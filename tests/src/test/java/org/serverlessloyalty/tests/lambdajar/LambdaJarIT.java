@@ -77,6 +77,19 @@ class LambdaJarIT {
 
     /** Functions the journey above does not cover: their jar starts and builds the handler the template names. */
     @Test
+    void theDeployableJarsCarryNeitherNettyNorAnApacheHttpClient() throws Exception {
+        for (Deployable function : DeployableFunctions.fromTemplate()) {
+            try (var jar = new java.util.zip.ZipFile(function.requireJar().toFile())) {
+                var heavy = jar.stream().map(java.util.zip.ZipEntry::getName)
+                        .filter(n -> n.startsWith("io/netty/") || n.startsWith("org/apache/http/")
+                                || n.startsWith("org/apache/hc/"))
+                        .limit(3).toList();
+                org.assertj.core.api.Assertions.assertThat(heavy).as(function.logicalId() + " uses url-connection").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void everyOtherFunctionOfTheTemplateBuildsItsHandlerFromItsJar() {
         for (Deployable function : DeployableFunctions.fromTemplate()) {
             if (JOURNEY.contains(function.folder())) {
