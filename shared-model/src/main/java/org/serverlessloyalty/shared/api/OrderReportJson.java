@@ -43,10 +43,10 @@ public final class OrderReportJson {
         json.put("status", r.status().name());
         json.put("customerGuid", r.customerGuid());
         json.put("orderDate", r.orderDate() == null ? null : r.orderDate().toString());
-        json.put("totalSpent", r.totalSpent());
-        json.put("taxes", r.taxes());
-        json.put("shippingCost", r.shippingCost());
-        json.put("discountAmount", r.discountAmount());
+        json.put("totalSpent", canonical(r.totalSpent()));
+        json.put("taxes", canonical(r.taxes()));
+        json.put("shippingCost", canonical(r.shippingCost()));
+        json.put("discountAmount", canonical(r.discountAmount()));
         ArrayNode codes = json.putArray("giftCodes");
         r.giftCodes().forEach(c -> codes.add(c.value()));
         ArrayNode lines = json.putArray("lines");
@@ -57,8 +57,8 @@ public final class OrderReportJson {
             l.put("quantity", line.quantity());
             l.put("category", line.category());
             l.put("orderType", line.orderType());
-            l.put("unitPrice", line.unitPrice());
-            l.put("totalPrice", line.totalPrice());
+            l.put("unitPrice", canonical(line.unitPrice()));
+            l.put("totalPrice", canonical(line.totalPrice()));
             l.put("sellerId", line.sellerId());
         }
         ObjectNode attributes = json.putObject("attributes");
@@ -113,6 +113,15 @@ public final class OrderReportJson {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** 150, 150.0 and 150.00 are one amount: one spelling keeps the content hash stable. */
+    private static BigDecimal canonical(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     private static String required(JsonNode json, String field) {

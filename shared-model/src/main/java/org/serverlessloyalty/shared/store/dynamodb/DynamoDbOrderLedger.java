@@ -42,6 +42,7 @@ public final class DynamoDbOrderLedger implements OrderLedger {
     private final GiftCodeRepository codes;
     private final DynamoDbStoreRepository stores;
     private final Clock clock;
+    private final java.util.Set<StoreCode> knownStores = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DynamoDbOrderLedger(DynamoDbClient dynamoDb, String table, Clock clock) {
         this.dynamoDb = dynamoDb;
@@ -53,9 +54,7 @@ public final class DynamoDbOrderLedger implements OrderLedger {
 
     @Override
     public ApplyResult apply(OrderReport report, String contentHash) {
-        if (stores.find(report.store()).isEmpty()) {
-            throw new UnknownStoreException(report.store());
-        }
+        requireStore(report.store());
         for (int attempt = 1; ; attempt++) {
             Optional<ApplyResult> result = report.status() == OrderStatus.PAID
                     ? record(report, contentHash)
@@ -67,6 +66,19 @@ public final class DynamoDbOrderLedger implements OrderLedger {
                 throw new IllegalStateException("Order " + report.orderId() + " kept conflicting; will be retried");
             }
             pause(attempt);
+        }
+    }
+
+    /**
+     * Stores are never deleted, so one seen is remembered for this instance's life; one not seen
+     * is read again every time, so an order waiting for its store applies as soon as it exists.
+     */
+    private void requireStore(StoreCode store) {
+        if (!knownStores.contains(store)) {
+            if (stores.find(store).isEmpty()) {
+                throw new UnknownStoreException(store);
+            }
+            knownStores.add(store);
         }
     }
 
