@@ -7,7 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import org.serverlessloyalty.admin.webhook.CouponCreatedEvents;
+import org.serverlessloyalty.admin.webhook.SqsWebhookQueue;
+import org.serverlessloyalty.admin.webhook.WebhookQueue;
+import org.serverlessloyalty.admin.webhook.WebhookRoutes;
 import org.serverlessloyalty.shared.aws.AwsClients;
+import org.serverlessloyalty.shared.config.LambdaEnvironment;
 import org.serverlessloyalty.shared.config.FunctionConfig;
 import org.serverlessloyalty.shared.http.ApiException;
 import org.serverlessloyalty.shared.http.ApiRequest;
@@ -23,6 +28,9 @@ import org.serverlessloyalty.shared.store.dynamodb.DynamoDbGiftCodeRepository;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbHealthProbe;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbOrderLedger;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbWebhookStore;
+import org.serverlessloyalty.shared.store.WebhookStore;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The admin API family: stores and their keys, gift codes, service info and health. Routes are
@@ -35,6 +43,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private final GiftCodeRoutes giftCodes;
     private final OrderRoutes orders;
     private final ServiceRoutes service;
+    private final WebhookRoutes webhooks;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public AdminHandler() {
@@ -43,11 +52,11 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     private AdminHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.orders(), wiring.health(),
-                BusinessMetrics.forRuntime());
+                BusinessMetrics.forRuntime(), wiring.webhooks(), wiring.webhookQueue(), Clock.systemUTC());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, OrderLedger orders,
-                          HealthProbe health) {
+                          HealthProbe health, WebhookStore webhooks, WebhookQueue webhookQueue) {
 
         static Wiring fromEnvironment() {
             var config = FunctionConfig.fromEnvironment();
@@ -59,17 +68,35 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                     new GiftCodeCatalog(new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
                             new CodeGenerator(), clock),
                     new DynamoDbOrderLedger(dynamoDb, config.tableName(), clock),
-                    new DynamoDbHealthProbe(dynamoDb, config.tableName()));
+                    new DynamoDbHealthProbe(dynamoDb, config.tableName()),
+                    new DynamoDbWebhookStore(dynamoDb, config.tableName()),
+                    LambdaEnvironment.get("COUPON_WEBHOOK_QUEUE_URL")
+                            .<WebhookQueue>map(url -> new SqsWebhookQueue(
+                                    AwsClients.configure(SqsClient.builder(), "SQS_ENDPOINT").build(), url))
+                            .orElse(WebhookQueue.NONE));
         }
     }
 
     public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
                         OrderLedger orders, HealthProbe health, BusinessMetrics metrics) {
+        this(adminKeySource, stores, codes, orders, health, metrics, null, WebhookQueue.NONE, Clock.systemUTC());
+    }
+
+    /** With the coupon-created webhook; {@code webhooks} null leaves it out (no events, its routes answer 404). */
+    public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
+                        OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
+                        WebhookQueue webhookQueue, Clock clock) {
         this.adminKey = new AdminKey(adminKeySource);
         this.stores = new StoreRoutes(stores);
-        this.giftCodes = new GiftCodeRoutes(stores, codes, metrics);
+        this.giftCodes = new GiftCodeRoutes(stores, codes, metrics,
+                webhooks == null ? null : new CouponCreatedEvents(webhooks, webhookQueue, metrics, clock));
         this.orders = new OrderRoutes(orders);
         this.service = new ServiceRoutes(List.of(health));
+        this.webhooks = webhooks == null ? null : new WebhookRoutes(
+                request -> {
+                    var code = StoreRoutes.storeCode(request);
+                    return stores.find(code).orElseThrow(() -> ApiException.notFound("Store " + code));
+                }, webhooks, webhookQueue, clock);
     }
 
     @Override
@@ -96,7 +123,19 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
             case "POST /api/{storeCode}/admin/giftCodes" -> giftCodes.create(request);
             case "GET /api/{storeCode}/admin/giftCodes/{code}" -> giftCodes.get(request);
             case "GET /api/{storeCode}/admin/orders/{orderId}" -> orders.get(request);
+            case "PUT /api/{storeCode}/admin/webhooks/coupon-created" -> webhooks().put(request);
+            case "GET /api/{storeCode}/admin/webhooks/coupon-created" -> webhooks().get(request);
+            case "POST /api/{storeCode}/admin/webhooks/coupon-created/rotate-secret" -> webhooks().rotateSecret(request);
+            case "GET /api/{storeCode}/admin/webhooks/coupon-created/deliveries" -> webhooks().deliveries(request);
+            case "POST /api/{storeCode}/admin/webhooks/coupon-created/deliveries/redrive" -> webhooks().redrive(request);
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
+    }
+
+    private WebhookRoutes webhooks() {
+        if (webhooks == null) {
+            throw ApiException.notFound("The coupon-created webhook");
+        }
+        return webhooks;
     }
 }

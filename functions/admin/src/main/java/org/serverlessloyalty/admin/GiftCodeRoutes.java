@@ -3,6 +3,7 @@ package org.serverlessloyalty.admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.serverlessloyalty.admin.webhook.CouponCreatedEvents;
 import org.serverlessloyalty.shared.api.GiftCodeJson;
 import org.serverlessloyalty.shared.http.ApiException;
 import org.serverlessloyalty.shared.http.ApiRequest;
@@ -23,11 +24,18 @@ final class GiftCodeRoutes {
     private final StoreDirectory stores;
     private final GiftCodeCatalog codes;
     private final BusinessMetrics metrics;
+    /** Null when the coupon-created webhook is not wired in. */
+    private final CouponCreatedEvents events;
 
     GiftCodeRoutes(StoreDirectory stores, GiftCodeCatalog codes, BusinessMetrics metrics) {
+        this(stores, codes, metrics, null);
+    }
+
+    GiftCodeRoutes(StoreDirectory stores, GiftCodeCatalog codes, BusinessMetrics metrics, CouponCreatedEvents events) {
         this.stores = stores;
         this.codes = codes;
         this.metrics = metrics;
+        this.events = events;
     }
 
     ApiResponse create(ApiRequest request) {
@@ -45,12 +53,14 @@ final class GiftCodeRoutes {
                 throw ApiException.conflict(e.keys().size() + " code(s) already exist; nothing was created", errors);
             }
             metrics.count("GiftCodesCreated", created.size(), "Mode", "LISTED");
+            emit(store, created);
             body.put("created", created.size());
             body.put("codes", created.stream().map(GiftCodeJson::toJson).toList());
         } else if (parsed instanceof CreateCodesRequest.Generated generated) {
             List<GiftCode> created = codes.generate(store.code(), generated.prefix(), generated.length(),
                     generated.count(), generated.terms());
             metrics.count("GiftCodesCreated", created.size(), "Mode", "GENERATED");
+            emit(store, created);
             body.put("created", created.size());
             body.put("prefix", generated.prefix());
             body.put("length", generated.length());
@@ -58,6 +68,13 @@ final class GiftCodeRoutes {
             body.put("codes", created.stream().map(c -> c.code().value()).toList());
         }
         return ApiResponse.created(body);
+    }
+
+    /** Coupon-created events for the store's webhook, if it has one enabled; never waits on delivery. */
+    private void emit(Store store, List<GiftCode> created) {
+        if (events != null) {
+            events.codesCreated(store.code(), created);
+        }
     }
 
     ApiResponse get(ApiRequest request) {

@@ -82,6 +82,12 @@ final class StackResolver implements Intrinsics.ResourceValues {
     // ---- Parameters -------------------------------------------------------------------------------------
 
     private static Map<String, Object> parameters(Template template, Map<String, String> overrides) {
+        Set<String> undeclared = new TreeSet<>(template.localParameterDefaults().keySet());
+        undeclared.removeAll(template.parameters().keySet());
+        if (!undeclared.isEmpty()) {
+            throw new TemplateException("Metadata." + Template.LOCAL_STACK_METADATA + ".ParameterDefaults names "
+                    + String.join(", ", undeclared) + ", which " + template.source() + " does not declare");
+        }
         Set<String> unknown = new TreeSet<>(overrides.keySet());
         unknown.removeAll(template.parameters().keySet());
         if (!unknown.isEmpty()) {
@@ -92,8 +98,10 @@ final class StackResolver implements Intrinsics.ResourceValues {
         template.parameters().forEach((name, raw) -> {
             Map<String, Object> declaration = Template.asMap(raw, "Parameters." + name);
             String type = String.valueOf(declaration.getOrDefault("Type", "String"));
+            Object localDefault = template.localParameterDefaults().get(name);
+            Object fallback = localDefault != null ? localDefault : declaration.get("Default");
             String value = overrides.containsKey(name) ? overrides.get(name)
-                    : declaration.get("Default") == null ? null : defaultText(declaration.get("Default"));
+                    : fallback == null ? null : defaultText(fallback);
             if (value == null) {
                 throw new TemplateException("Parameter " + name + " has no Default; pass --parameter " + name + "=VALUE");
             }

@@ -17,6 +17,8 @@ import java.util.Optional;
 public final class Template {
 
     /** Where {@code java -jar loyalty-local.jar} finds template.yaml when none is on disk (copied in at build time). */
+    /** The top-level Metadata key holding local-stack settings. */
+    public static final String LOCAL_STACK_METADATA = "ServerlessLoyalty::LocalStack";
     public static final String BUNDLED_RESOURCE = "/org/serverlessloyalty/local/template.yaml";
 
     private final String source;
@@ -24,6 +26,7 @@ public final class Template {
     private final Map<String, Object> mappings;
     private final Map<String, Object> conditions;
     private final Map<String, Object> globals;
+    private final Map<String, Object> localParameterDefaults;
     private final Map<String, Resource> resources;
 
     /** One entry of {@code Resources}. */
@@ -41,6 +44,10 @@ public final class Template {
         this.mappings = section(document, "Mappings");
         this.conditions = section(document, "Conditions");
         this.globals = section(document, "Globals");
+        Map<String, Object> localStack = asMap(section(document, "Metadata").get(LOCAL_STACK_METADATA),
+                source + ": Metadata." + LOCAL_STACK_METADATA);
+        this.localParameterDefaults = asMap(localStack.get("ParameterDefaults"),
+                source + ": Metadata." + LOCAL_STACK_METADATA + ".ParameterDefaults");
         Map<String, Resource> parsed = new LinkedHashMap<>();
         section(document, "Resources").forEach((id, value) -> {
             if (!(value instanceof Map<?, ?> resource)) {
@@ -100,6 +107,15 @@ public final class Template {
 
     public Map<String, Object> parameters() {
         return parameters;
+    }
+
+    /**
+     * Parameter values the local stack uses instead of the template's Default, from
+     * {@code Metadata: ServerlessLoyalty::LocalStack: ParameterDefaults:} (CloudFormation ignores
+     * it): settings that suit a laptop, such as retries within seconds rather than hours.
+     */
+    public Map<String, Object> localParameterDefaults() {
+        return localParameterDefaults;
     }
 
     public Map<String, Object> mappings() {

@@ -119,4 +119,32 @@ class RealTemplateTest {
                 .anyMatch(r -> r.startsWith("Api5xxAlarm"));
         assertThat(model.warnings()).isEmpty();
     }
+
+    @Test
+    void theTemplatesLocalParameterDefaultsMakeWebhookRetriesFastAndStayOverridable() {
+        FunctionDef webhook = model(Map.of()).function("CouponWebhookFunction").orElseThrow();
+        assertThat(webhook.environment()).containsEntry("WEBHOOK_BACKOFF_BASE_SECONDS", "1")
+                .containsEntry("WEBHOOK_RETRY_WINDOW_SECONDS", "30");
+        assertThat(model(Map.of("WebhookBackoffBaseSeconds", "7")).function("CouponWebhookFunction").orElseThrow()
+                .environment()).containsEntry("WEBHOOK_BACKOFF_BASE_SECONDS", "7");
+    }
+
+    @Test
+    void localParameterDefaultsMustNameDeclaredParameters() {
+        String yaml = """
+                Metadata:
+                  ServerlessLoyalty::LocalStack:
+                    ParameterDefaults:
+                      Nope: 1
+                Parameters:
+                  Real:
+                    Type: String
+                    Default: x
+                Resources:
+                  T:
+                    Type: AWS::SQS::Queue
+                """;
+        assertThatThrownBy(() -> StackModel.resolve(Template.parse(yaml, "t.yaml"), Map.of(), ACCOUNT))
+                .hasMessageContaining("Nope");
+    }
 }

@@ -36,7 +36,10 @@ class EventsIT {
     private static final List<String> ORDER = List.of(
             "admin/CreateStore.json", "admin/CreateGiftCodes.json", "admin/CreateGiftCodes-generate.json",
             "admin/Info.json", "admin/HealthCheck.json", "admin/ListStores.json", "admin/GetStore.json",
-            "admin/UpdateStore.json", "admin/GetGiftCode.json", "giftcode-validate/Validate.json",
+            "admin/UpdateStore.json", "admin/GetGiftCode.json", "admin/PutCouponWebhook.json",
+            "admin/GetCouponWebhook.json", "admin/RotateCouponWebhookSecret.json",
+            "admin/ListCouponWebhookDeliveries.json", "admin/RedriveCouponWebhookDeliveries.json",
+            "giftcode-validate/Validate.json",
             "order-tracking/CiblerOrder.json", "order-tracking/CitrusAdOrders.json", "order-tracking/Beacon.json",
             "admin/GetOrder.json", "order-tracking/CitrusAdOrder.json", "admin/RotateStoreApiKey.json");
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
