@@ -32,6 +32,12 @@ public final class HttpFunction {
         return PowertoolsLogging.withLogging(context, () -> invoke(event, route));
     }
 
+    /** Answer in the scheme the client used: CitrusAd clients send {@code Basic}, everyone else a bearer or key. */
+    private static String challenge(ApiRequest request) {
+        boolean basic = request.header("authorization").filter(h -> h.regionMatches(true, 0, "Basic ", 0, 6)).isPresent();
+        return basic ? "Basic realm=\"serverless-loyalty\"" : "Bearer";
+    }
+
     private static APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event, Function<ApiRequest, ApiResponse> route) {
         ApiRequest request = new ApiRequest(event);
         try {
@@ -43,7 +49,7 @@ public final class HttpFunction {
                 LOG.info("Request refused", entry("route", request.routeKey()), entry("status", e.status()),
                         entry("code", e.code()));
             }
-            Map<String, String> headers = e.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
+            Map<String, String> headers = e.status() == 401 ? Map.of("WWW-Authenticate", challenge(request)) : Map.of();
             return new ApiResponse(e.status(), ErrorBody.of(e, request.requestId())).toEvent(headers);
         } catch (SdkException e) {
             LOG.error("Dependency failure", entry("route", request.routeKey()), entry("requestId", request.requestId()), e);

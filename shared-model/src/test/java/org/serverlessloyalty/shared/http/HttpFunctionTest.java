@@ -132,6 +132,15 @@ class HttpFunctionTest {
     }
 
     @Test
+    void aBasicClientIsChallengedWithBasic() {
+        var event = event("{}", false, Map.of("content-type", "application/json", "authorization", "Basic bm9wZQ=="));
+        var response = handle(event, request -> {
+            throw ApiException.unauthorized();
+        });
+        assertThat(header(response, "WWW-Authenticate")).isEqualTo("Basic realm=\"serverless-loyalty\"");
+    }
+
+    @Test
     void otherRefusalsCarryNoWwwAuthenticate() {
         assertThat(header(failWith(ApiException.notFound("Store 13")), "WWW-Authenticate")).isNull();
         assertThat(header(failWith(ApiException.badRequest(FieldErrors.single("a", "b"))), "WWW-Authenticate"))
