@@ -21,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
@@ -88,7 +87,7 @@ class GiftCodeValidateBenchmark {
 
     private final Path out = Path.of("target", "benchmarks").toAbsolutePath();
     private final Path functionsStdout = out.resolve("functions-stdout.log");
-    private final List<String> report = new ArrayList<>();
+    private final ReportText report = new ReportText();
     private final List<String[]> aims = new ArrayList<>();
 
     @Test
@@ -111,7 +110,7 @@ class GiftCodeValidateBenchmark {
         } finally {
             // Also when a path broke: the figures measured before it are printed with the failure.
             System.setOut(console);
-            String text = String.join("\n", report) + "\n";
+            String text = report.text();
             Files.writeString(out.resolve("giftcode-validate.txt"), text, StandardCharsets.UTF_8);
             System.out.print(text);
             System.out.flush();
@@ -203,15 +202,15 @@ class GiftCodeValidateBenchmark {
     private void header() {
         var runtime = ManagementFactory.getRuntimeMXBean();
         List<String> jvmFlags = runtime.getInputArguments().stream().filter(a -> a.startsWith("-X")).toList();
-        line("serverless-loyalty benchmark: gift-code validation (POST /api/giftCodes/validate/{customerId})");
-        line("date        %s", ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        line("JDK         %s %s (%s)", System.getProperty("java.vm.name"), Runtime.version(), System.getProperty("java.vendor"));
-        line("machine     %d CPUs, %s %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+        report.line("serverless-loyalty benchmark: gift-code validation (POST /api/giftCodes/validate/{customerId})");
+        report.line("date        %s", ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        report.line("JDK         %s %s (%s)", System.getProperty("java.vm.name"), Runtime.version(), System.getProperty("java.vendor"));
+        report.line("machine     %d CPUs, %s %s", Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.arch"));
-        line("this JVM    %s", String.join(" ", jvmFlags));
-        line("child JVMs  %s (+ JAVA_TOOL_OPTIONS from template.yaml)", String.join(" ", ChildJvm.LAMBDA_JVM_FLAGS));
-        line("DynamoDB    in-process engine (local/dynamodb-engine) on 127.0.0.1, same JVM as the warm measurements");
-        line("metrics     AWS_EMF_ENVIRONMENT=%s", String.valueOf(System.getenv("AWS_EMF_ENVIRONMENT")));
+        report.line("this JVM    %s", String.join(" ", jvmFlags));
+        report.line("child JVMs  %s (+ JAVA_TOOL_OPTIONS from template.yaml)", String.join(" ", ChildJvm.LAMBDA_JVM_FLAGS));
+        report.line("DynamoDB    in-process engine (local/dynamodb-engine) on 127.0.0.1, same JVM as the warm measurements");
+        report.line("metrics     AWS_EMF_ENVIRONMENT=%s", String.valueOf(System.getenv("AWS_EMF_ENVIRONMENT")));
     }
 
     private void warmLatency(Fixture f) throws IOException {
@@ -256,29 +255,29 @@ class GiftCodeValidateBenchmark {
         Latency batchGetLatency = Latency.ofNanos(nanos[3]);
         Latency withoutPowertools = Latency.ofNanos(nanos[4]);
 
-        section("Warm latency: in-process calls, %,d measured after %,d warm-up each, interleaved in blocks of %d (microseconds)",
+        report.section("Warm latency: in-process calls, %,d measured after %,d warm-up each, interleaved in blocks of %d (microseconds)",
                 CALLS, WARM_UP, BLOCK);
-        line("%-58s %9s %9s %9s %9s", "", "p50", "p90", "p99", "max");
+        report.line("%-58s %9s %9s %9s %9s", "", "p50", "p90", "p99", "max");
         latencyRow("validate, simple path (handler, no-arg constructor)", validateSimple);
         latencyRow("raw SDK GetItem of the same code item", getItemLatency);
         ratioRow("  handler / GetItem", validateSimple, getItemLatency);
-        latencyRow(fmt("validate, customerGuid + %d appliedCodes (handler)", APPLIED.size()), validateBatch);
-        latencyRow(fmt("raw SDK BatchGetItem of the same %d keys", 2 + APPLIED.size()), batchGetLatency);
+        latencyRow(ReportText.fmt("validate, customerGuid + %d appliedCodes (handler)", APPLIED.size()), validateBatch);
+        latencyRow(ReportText.fmt("raw SDK BatchGetItem of the same %d keys", 2 + APPLIED.size()), batchGetLatency);
         ratioRow("  handler / BatchGetItem", validateBatch, batchGetLatency);
-        line("%-58s %9.1f %9s %9.1f", "  our code per validate (handler - GetItem, p50 and p99)",
+        report.line("%-58s %9.1f %9s %9.1f", "  our code per validate (handler - GetItem, p50 and p99)",
                 validateSimple.p50() - getItemLatency.p50(), "", validateSimple.p99() - getItemLatency.p99());
         latencyRow("validate, simple path, without Powertools (see below)", withoutPowertools);
-        line("%-58s %9.1f %9s %9.1f", "  Powertools logging context + EMF line (handler - this)",
+        report.line("%-58s %9.1f %9s %9.1f", "  Powertools logging context + EMF line (handler - this)",
                 validateSimple.p50() - withoutPowertools.p50(), "", validateSimple.p99() - withoutPowertools.p99());
-        line("without Powertools = ports constructor on the same client, BusinessMetrics.NONE, no Lambda Context.");
-        line("stdout: %.2f EMF metric line(s) per validate (%,d lines for %,d validates)",
+        report.line("without Powertools = ports constructor on the same client, BusinessMetrics.NONE, no Lambda Context.");
+        report.line("stdout: %.2f EMF metric report.line(s) per validate (%,d lines for %,d validates)",
                 emfLines / (double) validates, emfLines, validates);
 
-        aim(fmt("warm p50: validate <= %.2f x raw GetItem", AIM_OVERHEAD), validateSimple.p50() / getItemLatency.p50());
-        aim(fmt("warm p99: validate <= %.2f x raw GetItem", AIM_OVERHEAD), validateSimple.p99() / getItemLatency.p99());
-        aim(fmt("warm p50: customerGuid validate <= %.2f x BatchGetItem", AIM_OVERHEAD),
+        aim(ReportText.fmt("warm p50: validate <= %.2f x raw GetItem", AIM_OVERHEAD), validateSimple.p50() / getItemLatency.p50());
+        aim(ReportText.fmt("warm p99: validate <= %.2f x raw GetItem", AIM_OVERHEAD), validateSimple.p99() / getItemLatency.p99());
+        aim(ReportText.fmt("warm p50: customerGuid validate <= %.2f x BatchGetItem", AIM_OVERHEAD),
                 validateBatch.p50() / batchGetLatency.p50());
-        aim(fmt("warm p99: customerGuid validate <= %.2f x BatchGetItem", AIM_OVERHEAD),
+        aim(ReportText.fmt("warm p99: customerGuid validate <= %.2f x BatchGetItem", AIM_OVERHEAD),
                 validateBatch.p99() / batchGetLatency.p99());
     }
 
@@ -330,9 +329,9 @@ class GiftCodeValidateBenchmark {
                 BusinessMetrics.NONE);
         Context context = new LambdaJarInvoker.MinimalContext("benchmark-capacity");
 
-        section("DynamoDB per validate: every call counted, ReturnConsumedCapacity=TOTAL (ports constructor, store cache %ds)",
+        report.section("DynamoDB per validate: every call counted, ReturnConsumedCapacity=TOTAL (ports constructor, store cache %ds)",
                 config.storeCacheTtl().toSeconds());
-        line("%-44s %-12s %7s %6s  %s", "", "", "calls", "RCU", "operations");
+        report.line("%-44s %-12s %7s %6s  %s", "", "", "calls", "RCU", "operations");
         double steadyWorst = 0;
         for (var path : List.of(Map.entry("simple path", f.simpleEvent()),
                 Map.entry("customerGuid + appliedCodes", f.batchEvent()))) {
@@ -347,13 +346,13 @@ class GiftCodeValidateBenchmark {
             List<CapacityRecorder.Call> steady = recorder.drain();
             double steadyCalls = steady.size() / (double) CAPACITY_CALLS;
             steadyWorst = Math.max(steadyWorst, steadyCalls);
-            line("%-44s %-12s %7.2f %6.2f  %s", path.getKey(), "first call", (double) first.size(), units(first),
+            report.line("%-44s %-12s %7.2f %6.2f  %s", path.getKey(), "first call", (double) first.size(), units(first),
                     CapacityRecorder.describe(first, 1));
-            line("%-44s %-12s %7.2f %6.2f  %s", "", "steady state", steadyCalls, units(steady) / CAPACITY_CALLS,
+            report.line("%-44s %-12s %7.2f %6.2f  %s", "", "steady state", steadyCalls, units(steady) / CAPACITY_CALLS,
                     CapacityRecorder.describe(steady, CAPACITY_CALLS));
         }
-        line("steady state = the mean over %,d validates after the first, store settings cached", CAPACITY_CALLS);
-        aims.add(new String[] {"DynamoDB round trips per validate, steady state = 1", fmt("%.2f", steadyWorst),
+        report.line("steady state = the mean over %,d validates after the first, store settings cached", CAPACITY_CALLS);
+        aims.add(new String[] {"DynamoDB round trips per validate, steady state = 1", ReportText.fmt("%.2f", steadyWorst),
                 steadyWorst <= 1.0 ? "MET" : "MISSED"});
     }
 
@@ -395,26 +394,26 @@ class GiftCodeValidateBenchmark {
         }
         ColdRun h = medians(handlerRuns);
         ColdRun b = medians(bareRuns);
-        section("Cold-start proxy: fresh JVM, classpath = %s + one probe class, template environment; median of %d runs (ms)",
+        report.section("Cold-start proxy: fresh JVM, classpath = %s + one probe class, template environment; median of %d runs (ms)",
                 jar.getFileName(), COLD_RUNS);
-        line("%-34s %12s %10s %10s %10s %12s %12s", "", "spawn->answer", "JVM->main", "init", "1st call", "JVM->answer",
+        report.line("%-34s %12s %10s %10s %10s %12s %12s", "", "spawn->answer", "JVM->main", "init", "1st call", "JVM->answer",
                 "CPU used");
-        line("%-34s %12s %10s %10s %10s %12s %12s", "", "(parent)", "", "", "", "(child)", "(child)");
+        report.line("%-34s %12s %10s %10s %10s %12s %12s", "", "(parent)", "", "", "", "(child)", "(child)");
         coldRow("validate handler (no-arg ctor)", h);
         coldRow("bare SDK: build client + GetItem", b);
-        line("%-34s %12.2f %10s %10s %10s %12.2f %12.2f", "  handler / bare", h.spawnToAnswerMs() / b.spawnToAnswerMs(),
+        report.line("%-34s %12.2f %10s %10s %10s %12.2f %12.2f", "  handler / bare", h.spawnToAnswerMs() / b.spawnToAnswerMs(),
                 "", "", "", h.jvmToAnswerMs() / b.jvmToAnswerMs(), h.cpuMs() / b.cpuMs());
-        line("%-34s %12.0f %10s %10.0f %10.0f %12.0f %12.0f", "  our code adds", h.spawnToAnswerMs() - b.spawnToAnswerMs(),
+        report.line("%-34s %12.0f %10s %10.0f %10.0f %12.0f %12.0f", "  our code adds", h.spawnToAnswerMs() - b.spawnToAnswerMs(),
                 "", h.initMs() - b.initMs(), h.firstCallMs() - b.firstCallMs(), h.jvmToAnswerMs() - b.jvmToAnswerMs(),
                 h.cpuMs() - b.cpuMs());
-        line("init = main -> handler constructed (bare: client built); 1st call = parse the event file + handleRequest");
-        line("(bare: parse + GetItem); CPU used = user+sys of the child, all threads, when it answered (10 ms steps).");
-        line("Each column is its own median. Runs, spawn->answer: handler %s; bare %s",
-                handlerRuns.stream().map(r -> fmt("%.0f", r.spawnToAnswerMs())).toList(),
-                bareRuns.stream().map(r -> fmt("%.0f", r.spawnToAnswerMs())).toList());
-        aim(fmt("cold start (spawn -> first answer) <= %.2f x bare SDK", AIM_OVERHEAD),
+        report.line("init = main -> handler constructed (bare: client built); 1st call = parse the event file + handleRequest");
+        report.line("(bare: parse + GetItem); CPU used = user+sys of the child, all threads, when it answered (10 ms steps).");
+        report.line("Each column is its own median. Runs, spawn->answer: handler %s; bare %s",
+                handlerRuns.stream().map(r -> ReportText.fmt("%.0f", r.spawnToAnswerMs())).toList(),
+                bareRuns.stream().map(r -> ReportText.fmt("%.0f", r.spawnToAnswerMs())).toList());
+        aim(ReportText.fmt("cold start (spawn -> first answer) <= %.2f x bare SDK", AIM_OVERHEAD),
                 h.spawnToAnswerMs() / b.spawnToAnswerMs());
-        aim(fmt("cold start, CPU used to first answer <= %.2f x bare SDK", AIM_OVERHEAD), h.cpuMs() / b.cpuMs());
+        aim(ReportText.fmt("cold start, CPU used to first answer <= %.2f x bare SDK", AIM_OVERHEAD), h.cpuMs() / b.cpuMs());
     }
 
     private static ColdRun coldHandler(Path jar, List<String> args, Map<String, String> env) {
@@ -450,7 +449,7 @@ class GiftCodeValidateBenchmark {
     }
 
     private void jarSizes() throws IOException {
-        section("Deployable jars (functions/*/target/*-lambda.jar), aim <= %d MB (1 MB = 1,048,576 bytes)", AIM_JAR_BYTES / MIB);
+        report.section("Deployable jars (functions/*/target/*-lambda.jar), aim <= %d MB (1 MB = 1,048,576 bytes)", AIM_JAR_BYTES / MIB);
         Path functions = CloudFormationYaml.repositoryRoot().resolve("functions");
         List<Path> jars;
         try (Stream<Path> modules = Files.list(functions)) {
@@ -460,64 +459,50 @@ class GiftCodeValidateBenchmark {
         for (Path jar : jars) {
             long bytes = Files.size(jar);
             String verdict = bytes <= AIM_JAR_BYTES ? "MET" : "MISSED";
-            line("%-40s %,14d bytes %8.2f MB  %s", jar.getFileName(), bytes, bytes / (double) MIB, verdict);
-            aims.add(new String[] {jar.getFileName() + " <= 10 MB", fmt("%.2f MB", bytes / (double) MIB), verdict});
+            report.line("%-40s %,14d bytes %8.2f MB  %s", jar.getFileName(), bytes, bytes / (double) MIB, verdict);
+            aims.add(new String[] {jar.getFileName() + " <= 10 MB", ReportText.fmt("%.2f MB", bytes / (double) MIB), verdict});
         }
         DeployableFunctions.fromTemplate().stream().filter(f -> !Files.isRegularFile(f.jar()))
                 .collect(Collectors.groupingBy(Deployable::jar, TreeMap::new,
                         Collectors.mapping(Deployable::logicalId, Collectors.joining(", "))))
-                .forEach((jar, ids) -> line("%-40s not built, not measured (%s)", jar.getFileName(), ids));
+                .forEach((jar, ids) -> report.line("%-40s not built, not measured (%s)", jar.getFileName(), ids));
         for (Path jar : jars) {
             List<JarComposition.Part> parts = JarComposition.of(jar);
             long total = parts.stream().mapToLong(JarComposition.Part::compressedBytes).sum();
-            line("");
-            line("%s: %,d entries, %,d bytes compressed content, %,d bytes of zip headers and directory.",
+            report.line("");
+            report.line("%s: %,d entries, %,d bytes compressed content, %,d bytes of zip headers and directory.",
                     jar.getFileName(), parts.stream().mapToInt(JarComposition.Part::entries).sum(), total,
                     Files.size(jar) - total);
-            line("Biggest parts by compressed size:");
-            parts.stream().limit(12).forEach(p -> line("  %-52s %,11d %5.1f %%  %,6d entries", p.origin(),
+            report.line("Biggest parts by compressed size:");
+            parts.stream().limit(12).forEach(p -> report.line("  %-52s %,11d %5.1f %%  %,6d entries", p.origin(),
                     p.compressedBytes(), 100.0 * p.compressedBytes() / total, p.entries()));
         }
     }
 
     private void aimsTable() {
-        section("Aims");
+        report.section("Aims");
         for (String[] aim : aims) {
-            line("%-58s %10s  %s", aim[0], aim[1], aim[2]);
+            report.line("%-58s %10s  %s", aim[0], aim[1], aim[2]);
         }
     }
 
     // ---------------------------------------------------------------- formatting
 
     private void aim(String name, double ratio) {
-        aims.add(new String[] {name, fmt("%.2f x", ratio), ratio <= AIM_OVERHEAD ? "MET" : "MISSED"});
+        aims.add(new String[] {name, ReportText.fmt("%.2f x", ratio), ratio <= AIM_OVERHEAD ? "MET" : "MISSED"});
     }
 
     private void latencyRow(String name, Latency l) {
-        line("%-58s %9.1f %9.1f %9.1f %9.1f", name, l.p50(), l.p90(), l.p99(), l.max());
+        report.line("%-58s %9.1f %9.1f %9.1f %9.1f", name, l.p50(), l.p90(), l.p99(), l.max());
     }
 
     private void ratioRow(String name, Latency ours, Latency sdk) {
-        line("%-58s %8.2fx %9s %8.2fx", name, ours.p50() / sdk.p50(), "", ours.p99() / sdk.p99());
+        report.line("%-58s %8.2fx %9s %8.2fx", name, ours.p50() / sdk.p50(), "", ours.p99() / sdk.p99());
     }
 
     private void coldRow(String name, ColdRun r) {
-        line("%-34s %12.0f %10.0f %10.0f %10.0f %12.0f %12.0f", name, r.spawnToAnswerMs(), r.jvmToMainMs(), r.initMs(),
+        report.line("%-34s %12.0f %10.0f %10.0f %10.0f %12.0f %12.0f", name, r.spawnToAnswerMs(), r.jvmToMainMs(), r.initMs(),
                 r.firstCallMs(), r.jvmToAnswerMs(), r.cpuMs());
     }
 
-    private void section(String title, Object... args) {
-        String text = String.format(Locale.ROOT, title, args);
-        report.add("");
-        report.add(text);
-        report.add("-".repeat(Math.min(120, text.length())));
-    }
-
-    private void line(String format, Object... args) {
-        report.add(fmt(format, args));
-    }
-
-    private static String fmt(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
-    }
 }

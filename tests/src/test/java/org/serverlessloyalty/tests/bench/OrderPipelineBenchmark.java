@@ -1,7 +1,7 @@
 package org.serverlessloyalty.tests.bench;
 
+import org.serverlessloyalty.tests.orders.OrderStack;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -77,7 +76,7 @@ class OrderPipelineBenchmark {
     private static final Duration PATIENCE = Duration.ofMinutes(10);
 
     private final Path out = Path.of("target", "benchmarks").toAbsolutePath();
-    private final List<String> report = new ArrayList<>();
+    private final ReportText report = new ReportText();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -115,7 +114,7 @@ class OrderPipelineBenchmark {
             }
         } finally {
             System.setOut(console);
-            String text = String.join("\n", report) + "\n";
+            String text = report.text();
             Files.writeString(out.resolve("order-pipeline.txt"), text, StandardCharsets.UTF_8);
             System.out.print(text);
             System.out.flush();
@@ -171,24 +170,24 @@ class OrderPipelineBenchmark {
         awaitQueueEmpty();
         requireRecorded(shop, singleIds, null);
 
-        section("Orders through the local stack: POST /api/campaignBehaviors/order/{customerId}, %,d CibleR orders per series, after %,d warm-up orders",
+        report.section("Orders through the local stack: POST /api/campaignBehaviors/order/{customerId}, %,d CibleR orders per series, after %,d warm-up orders",
                 ORDERS, WARM_UP);
-        line("%-36s %11s %11s %11s %9s %9s %9s %9s", "", "accepted/s", "applied/s", "lag (s)", "POST p50", "p90", "p99", "max");
+        report.line("%-36s %11s %11s %11s %9s %9s %9s %9s", "", "accepted/s", "applied/s", "lag (s)", "POST p50", "p90", "p99", "max");
         runs.forEach(this::runRow);
-        line("%-36s %11s %11.0f %11.1f", "consumer alone (no HTTP), no code", "-", direct.appliedPerSecond(),
+        report.line("%-36s %11s %11.0f %11.1f", "consumer alone (no HTTP), no code", "-", direct.appliedPerSecond(),
                 direct.applySeconds() - direct.acceptSeconds());
-        line("%-36s %11s %11s %11s %9.1f %9.1f %9.1f %9.1f", "raw SendMessageBatch, 1 order", "-", "-", "-",
+        report.line("%-36s %11s %11s %11s %9.1f %9.1f %9.1f %9.1f", "raw SendMessageBatch, 1 order", "-", "-", "-",
                 send.p50() / 1000, send.p90() / 1000, send.p99() / 1000, send.max() / 1000);
-        line("accepted/s = orders / time from the first POST to the last 202 (each 202 = the message is in SQS).");
-        line("applied/s  = orders / time from the first POST until the order queue is empty: every message handed");
-        line("             to the consumer and deleted after it returned. Then every order is checked in the ledger");
-        line("             (and the code's usedCount). lag = from the last 202 to the queue empty.");
-        line("POST latency in ms as the client sees it. Clients post back to back; each order has its own shopper,");
-        line("so its own message group. One code = the same unlimited code in every order (one hot item).");
-        line("Consumer alone = the same reports sent to the queue with SendMessageBatch (%,d sent in %.2f s), from", ORDERS,
+        report.line("accepted/s = orders / time from the first POST to the last 202 (each 202 = the message is in SQS).");
+        report.line("applied/s  = orders / time from the first POST until the order queue is empty: every message handed");
+        report.line("             to the consumer and deleted after it returned. Then every order is checked in the ledger");
+        report.line("             (and the code's usedCount). lag = from the last 202 to the queue empty.");
+        report.line("POST latency in ms as the client sees it. Clients post back to back; each order has its own shopper,");
+        report.line("so its own message group. One code = the same unlimited code in every order (one hot item).");
+        report.line("Consumer alone = the same reports sent to the queue with SendMessageBatch (%,d sent in %.2f s), from", ORDERS,
                 direct.acceptSeconds());
-        line("the first send until the queue is empty. Raw SendMessageBatch = what the API does per order (one");
-        line("SendMessageBatch of one entry to ElasticMQ), timed alone on the stack's own SQS client, %,d calls.", WARM_UP);
+        report.line("the first send until the queue is empty. Raw SendMessageBatch = what the API does per order (one");
+        report.line("SendMessageBatch of one entry to ElasticMQ), timed alone on the stack's own SQS client, %,d calls.", WARM_UP);
     }
 
     /** Posts {@code orders} CibleR orders from CLIENTS threads; returns when the queue is empty again. */
@@ -197,7 +196,9 @@ class OrderPipelineBenchmark {
         for (int i = 0; i < orders; i++) {
             String orderId = Long.toString(nextOrderId++);
             orderIds.add(orderId);
-            bodies.add(ciblerBody(shop.apiKey(), orderId, "shopper-" + orderId, code));
+            bodies.add((code == null
+                    ? OrderStack.ciblerBody(shop.apiKey(), orderId, "shopper-" + orderId)
+                    : OrderStack.ciblerBody(shop.apiKey(), orderId, "shopper-" + orderId, code)).toString());
         }
         URI uri = stack.baseUri().resolve("/api/campaignBehaviors/order/" + shop.code());
         long[] nanos = new long[orders];
@@ -292,9 +293,9 @@ class OrderPipelineBenchmark {
         long emf = lines.stream().filter(l -> l.startsWith("{\"_aws\"")).count();
         long applied = lines.stream().filter(l -> l.contains("\"message\":\"Order applied\"")).count();
         require(applied == appliedThroughQueue, applied + " \"Order applied\" log lines for " + appliedThroughQueue + " orders");
-        line("stdout of the functions: %,d lines, %,d bytes for %,d orders posted and %,d applied: per order posted and",
+        report.line("stdout of the functions: %,d lines, %,d bytes for %,d orders posted and %,d applied: per order posted and",
                 lines.size(), bytes, postedOverHttp, appliedThroughQueue);
-        line("applied about %.1f lines (%.0f bytes): %,d EMF metric lines (OrdersQueued, OrdersApplied), %,d \"Order applied\" log lines.",
+        report.line("applied about %.1f lines (%.0f bytes): %,d EMF metric lines (OrdersQueued, OrdersApplied), %,d \"Order applied\" log lines.",
                 lines.size() / (double) appliedThroughQueue, bytes / (double) appliedThroughQueue, emf, applied);
     }
 
@@ -389,25 +390,25 @@ class OrderPipelineBenchmark {
                         "order " + orderId + " of the CONFLICT row: " + redemptions);
             }
 
-            section("DynamoDB per applied order: DynamoDbOrderLedger.apply on the stack's table, ReturnConsumedCapacity=TOTAL, %d orders per row",
+            report.section("DynamoDB per applied order: DynamoDbOrderLedger.apply on the stack's table, ReturnConsumedCapacity=TOTAL, %d orders per row",
                     CAPACITY_ORDERS);
-            line("%-42s %7s %7s %7s %8s  %s", "", "calls", "RCU", "WCU", "total", "operations per order");
+            report.line("%-42s %7s %7s %7s %8s  %s", "", "calls", "RCU", "WCU", "total", "operations per order");
             for (Row row : rows) {
                 double reads = row.units(OrderPipelineBenchmark::isRead);
                 double all = row.units(op -> true);
-                line("%-42s %7.2f %7.2f %7.2f %8.2f  %s", row.name(), row.calls().size() / (double) row.orders(), reads,
+                report.line("%-42s %7.2f %7.2f %7.2f %8.2f  %s", row.name(), row.calls().size() / (double) row.orders(), reads,
                         all - reads, all, CapacityRecorder.describe(row.calls(), row.orders()));
                 if (!row.failures().isEmpty()) {
                     StringBuilder text = new StringBuilder();
                     row.failures().forEach((what, count) -> text.append(text.length() == 0 ? "" : ", ").append(what)
-                            .append(" x").append(fmt("%.2f", count / (double) row.orders())));
-                    line("%-42s %7s  + failed calls per order, not in the figures: %s", "", "", text);
+                            .append(" x").append(ReportText.fmt("%.2f", count / (double) row.orders())));
+                    report.line("%-42s %7s  + failed calls per order, not in the figures: %s", "", "", text);
                 }
             }
-            line("RCU = GetItem/Query units, WCU = TransactWriteItems/PutItem units (transactional writes count twice,");
-            line("as DynamoDB bills them); items are under 1 KB. Calls that ended in an exception (a cancelled");
-            line("transaction) return no ConsumedCapacity and are listed apart. CONFLICT row: the code had");
-            line("numberOfUsage 1, taken before the row; its redemption is recorded as CONFLICT USAGE_EXHAUSTED.");
+            report.line("RCU = GetItem/Query units, WCU = TransactWriteItems/PutItem units (transactional writes count twice,");
+            report.line("as DynamoDB bills them); items are under 1 KB. Calls that ended in an exception (a cancelled");
+            report.line("transaction) return no ConsumedCapacity and are listed apart. CONFLICT row: the code had");
+            report.line("numberOfUsage 1, taken before the row; its redemption is recorded as CONFLICT USAGE_EXHAUSTED.");
         }
     }
 
@@ -436,28 +437,6 @@ class OrderPipelineBenchmark {
                 code == null ? List.of() : List.of(CodeValue.of(code)), List.of(),
                 Map.of("email", "shopper@example.com", "country", "CH / FRA", "environnement", "Prod", "siteId", "13",
                         "cookieId", "CIB1.395406195.1569857337"));
-    }
-
-    private static String ciblerBody(String apiKey, String orderId, String customerGuid, String code) {
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        ObjectNode context = body.putObject("orderContext");
-        context.put("key", apiKey);
-        context.put("email", "shopper@example.com");
-        context.put("country", "CH / FRA");
-        context.put("environnement", "Prod");
-        context.put("siteId", 13);
-        context.put("customerGuid", customerGuid);
-        context.put("cookieId", "CIB1.395406195.1569857337");
-        ObjectNode info = body.putObject("orderInformation");
-        info.put("orderId", Long.parseLong(orderId));
-        info.put("totalSpent", 150.0);
-        info.put("taxes", 20.00);
-        info.put("shippingCost", 0.00);
-        if (code != null) {
-            info.put("giftCode", code);
-            info.put("discountAmount", 30.00);
-        }
-        return body.toString();
     }
 
     private JsonNode admin(String method, String path, Object body, int expected) {
@@ -518,37 +497,22 @@ class OrderPipelineBenchmark {
     private void header() {
         var runtime = ManagementFactory.getRuntimeMXBean();
         List<String> jvmFlags = runtime.getInputArguments().stream().filter(a -> a.startsWith("-X")).toList();
-        line("serverless-loyalty benchmark: order pipeline (issue 3)");
-        line("date        %s", ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        line("JDK         %s %s (%s)", System.getProperty("java.vm.name"), Runtime.version(), System.getProperty("java.vendor"));
-        line("machine     %d CPUs, %s %s, load average %.2f at start", Runtime.getRuntime().availableProcessors(),
+        report.line("serverless-loyalty benchmark: order pipeline (issue 3)");
+        report.line("date        %s", ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        report.line("JDK         %s %s (%s)", System.getProperty("java.vm.name"), Runtime.version(), System.getProperty("java.vendor"));
+        report.line("machine     %d CPUs, %s %s, load average %.2f at start", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name"), System.getProperty("os.arch"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        line("this JVM    %s", String.join(" ", jvmFlags));
-        line("stack       LocalStack from template.yaml, in this JVM: API server, OrderTrackingFunction, one SQS poller");
-        line("            feeding OrderConsumerFunction (BatchSize 10), in-process DynamoDB engine and ElasticMQ");
-        line("metrics     AWS_EMF_ENVIRONMENT=%s", String.valueOf(System.getenv("AWS_EMF_ENVIRONMENT")));
+        report.line("this JVM    %s", String.join(" ", jvmFlags));
+        report.line("stack       LocalStack from template.yaml, in this JVM: API server, OrderTrackingFunction, one SQS poller");
+        report.line("            feeding OrderConsumerFunction (BatchSize 10), in-process DynamoDB engine and ElasticMQ");
+        report.line("metrics     AWS_EMF_ENVIRONMENT=%s", String.valueOf(System.getenv("AWS_EMF_ENVIRONMENT")));
     }
 
     private void runRow(String name, Run run) {
-        line("%-36s %11.0f %11.0f %11.1f %9.1f %9.1f %9.1f %9.1f", name, run.acceptedPerSecond(), run.appliedPerSecond(),
+        report.line("%-36s %11.0f %11.0f %11.1f %9.1f %9.1f %9.1f %9.1f", name, run.acceptedPerSecond(), run.appliedPerSecond(),
                 run.applySeconds() - run.acceptSeconds(),
                 run.post().p50() / 1000, run.post().p90() / 1000, run.post().p99() / 1000, run.post().max() / 1000);
-    }
-
-    private void section(String title, Object... args) {
-        String text = fmt(title, args);
-        report.add("");
-        report.add(text);
-        report.add("-".repeat(Math.min(120, text.length())));
-    }
-
-    private void line(String format, Object... args) {
-        report.add(fmt(format, args));
-    }
-
-    private static String fmt(String format, Object... args) {
-        return String.format(Locale.ROOT, format, args);
     }
 
     private static double seconds(long nanos) {

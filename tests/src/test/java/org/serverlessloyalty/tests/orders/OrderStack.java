@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * create stores and codes with the admin key, post orders, read orders and codes back, and wait
  * (polling, up to {@link #PATIENCE}) for the consumer.
  */
-final class OrderStack implements AutoCloseable {
+public final class OrderStack implements AutoCloseable {
 
     static final String ORDER_QUEUE = "OrderQueue";
     static final String DEAD_LETTER_QUEUE = "OrderDeadLetterQueue";
@@ -143,7 +143,7 @@ final class OrderStack implements AutoCloseable {
     // ------------------------------------------------------------------ storefront routes
 
     /** A CibleR order-tracking body as the full spec's table has it ({@code cookieId} at the top level). */
-    static ObjectNode ciblerBody(String apiKey, String orderId, String customerGuid, String... giftCodes) {
+    public static ObjectNode ciblerBody(String apiKey, String orderId, String customerGuid, String... giftCodes) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ObjectNode context = body.putObject("orderContext");
         context.put("key", apiKey);
