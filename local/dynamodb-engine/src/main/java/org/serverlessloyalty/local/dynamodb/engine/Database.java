@@ -77,6 +77,15 @@ public final class Database implements AutoCloseable {
         return t;
     }
 
+    /** The table, or ResourceNotFoundException worded as DynamoDB words it for table operations (Describe, Delete, TTL). */
+    public Table tableForTableOperation(String name) {
+        Table t = tables.get(name);
+        if (t == null) {
+            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return t;
+    }
+
     public Table tableOrNull(String name) {
         return tables.get(name);
     }

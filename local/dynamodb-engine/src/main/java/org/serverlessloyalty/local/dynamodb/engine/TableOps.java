@@ -234,10 +234,7 @@ final class TableOps {
         Lock lock = db.readLock();
         lock.lock();
         try {
-            Table t = db.tableOrNull(name);
-            if (t == null) {
-                throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-            }
+            Table t = db.tableForTableOperation(name);
             ObjectNode out = NODES.objectNode();
             out.set("Table", describe(t, region, "ACTIVE"));
             return out;
@@ -293,10 +290,7 @@ final class TableOps {
         Lock lock = db.writeLock();
         lock.lock();
         try {
-            Table t = db.tableOrNull(name);
-            if (t == null) {
-                throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-            }
+            Table t = db.tableForTableOperation(name);
             ObjectNode out = NODES.objectNode();
             out.set("TableDescription", describe(t, region, "DELETING"));
             Mutation m = new Mutation.DeleteTable(name);
@@ -428,10 +422,7 @@ final class TableOps {
         Lock lock = db.readLock();
         lock.lock();
         try {
-            Table t = db.tableOrNull(name);
-            if (t == null) {
-                throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
-            }
+            Table t = db.tableForTableOperation(name);
             attribute = t.def().ttlAttribute();
         } finally {
             lock.unlock();
