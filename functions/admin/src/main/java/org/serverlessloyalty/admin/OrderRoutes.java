@@ -11,7 +11,10 @@ import org.serverlessloyalty.shared.model.order.OrderLine;
 import org.serverlessloyalty.shared.model.order.OrderReport;
 import org.serverlessloyalty.shared.store.OrderLedger;
 
-/** {@code GET /api/{storeCode}/admin/orders/{orderId}}: the order as applied, with each code's outcome. */
+/**
+ * {@code GET /api/{storeCode}/admin/orders/{orderId}}: the order as applied, with each code's outcome, and under
+ * {@code beacon} what the browser beacon reported for the same id when the storefront's report is the order.
+ */
 final class OrderRoutes {
 
     private final OrderLedger ledger;
@@ -29,7 +32,26 @@ final class OrderRoutes {
     }
 
     static Map<String, Object> toJson(AppliedOrder applied) {
-        OrderReport o = applied.order();
+        Map<String, Object> json = report(applied.order());
+        json.put("redemptions", applied.redemptions().stream().map(r -> {
+            Map<String, Object> redemption = new LinkedHashMap<>();
+            redemption.put("code", r.code().value());
+            redemption.put("outcome", r.outcome().name());
+            redemption.put("reason", r.reason() == null ? null : r.reason().name());
+            return redemption;
+        }).toList());
+        json.put("appliedAt", applied.appliedAt() == null ? null : applied.appliedAt().toString());
+        json.put("updatedAt", applied.updatedAt() == null ? null : applied.updatedAt().toString());
+        // The browser beacon's report of the same id, when the storefront's own report is the order: shown, not applied.
+        json.put("beacon", applied.beacon().map(b -> {
+            Map<String, Object> beacon = report(b.report());
+            beacon.put("receivedAt", b.receivedAt() == null ? null : b.receivedAt().toString());
+            return beacon;
+        }).orElse(null));
+        return json;
+    }
+
+    private static Map<String, Object> report(OrderReport o) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("storeCode", o.store().value());
         json.put("orderId", o.orderId());
@@ -44,15 +66,6 @@ final class OrderRoutes {
         json.put("giftCodes", o.giftCodes().stream().map(CodeValue::value).toList());
         json.put("lines", o.lines().stream().map(OrderRoutes::line).toList());
         json.put("attributes", new java.util.TreeMap<>(o.attributes()));
-        json.put("redemptions", applied.redemptions().stream().map(r -> {
-            Map<String, Object> redemption = new LinkedHashMap<>();
-            redemption.put("code", r.code().value());
-            redemption.put("outcome", r.outcome().name());
-            redemption.put("reason", r.reason() == null ? null : r.reason().name());
-            return redemption;
-        }).toList());
-        json.put("appliedAt", applied.appliedAt() == null ? null : applied.appliedAt().toString());
-        json.put("updatedAt", applied.updatedAt() == null ? null : applied.updatedAt().toString());
         return json;
     }
 

@@ -42,12 +42,9 @@ public final class GiftCodeRules {
         }
         GiftCode code = facts.code().get();
         var terms = code.terms();
-        LocalDate today = localDate(facts.now(), facts.store().timezone());
-        if (terms.activeFrom() != null && today.isBefore(terms.activeFrom())) {
-            return Optional.of(ValidationReason.NOT_YET_ACTIVE);
-        }
-        if (terms.expirationDate() != null && today.isAfter(terms.expirationDate())) {
-            return Optional.of(ValidationReason.EXPIRED);
+        Optional<ValidationReason> unusable = unusableAt(code, facts.now(), facts.store().timezone());
+        if (unusable.isPresent()) {
+            return unusable;
         }
         if (code.usageExhausted()) {
             return Optional.of(ValidationReason.USAGE_EXHAUSTED);
@@ -66,6 +63,26 @@ public final class GiftCodeRules {
         }
         if (!hasEligibleItem(terms.products(), terms.categories(), facts.query().cart())) {
             return Optional.of(ValidationReason.NO_ELIGIBLE_ITEM);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Whether the code itself may be used at {@code at}, whatever the cart and the counters: not before
+     * its {@code activeFrom} day, not after its {@code expirationDate} day, both in the store's time zone
+     * {@code zone}. Validation asks it at the time of the request; the order ledger at the order's date,
+     * so an order takes a use only of a code that checkout would have accepted then.
+     *
+     * @return NOT_YET_ACTIVE or EXPIRED, or empty when the code is usable at {@code at}
+     */
+    public static Optional<ValidationReason> unusableAt(GiftCode code, Instant at, ZoneId zone) {
+        var terms = code.terms();
+        LocalDate day = localDate(at, zone);
+        if (terms.activeFrom() != null && day.isBefore(terms.activeFrom())) {
+            return Optional.of(ValidationReason.NOT_YET_ACTIVE);
+        }
+        if (terms.expirationDate() != null && day.isAfter(terms.expirationDate())) {
+            return Optional.of(ValidationReason.EXPIRED);
         }
         return Optional.empty();
     }

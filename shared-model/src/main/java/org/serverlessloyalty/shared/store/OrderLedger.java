@@ -13,9 +13,11 @@ import org.serverlessloyalty.shared.model.order.OrderReport;
 public interface OrderLedger {
 
     /**
-     * Applies a report. A PAID report records the order (once per order id, whatever its source)
-     * and takes one use of each code it can; a CANCELLED or REFUNDED report gives back the uses
-     * a PAID order took, once.
+     * Applies a report. A trusted PAID report (CibleR, CitrusAd) records the order (once per order id,
+     * whichever of them sent it) and takes one use of each code it can: one the store has, usable at
+     * the order's date, within its limits; a trusted CANCELLED or REFUNDED report gives back the uses a
+     * PAID order took, once. A beacon report is only kept beside the order, once per id: it takes,
+     * blocks and gives back nothing.
      *
      * @throws UnknownStoreException when the store does not exist (the message is retried, then dead-lettered)
      */

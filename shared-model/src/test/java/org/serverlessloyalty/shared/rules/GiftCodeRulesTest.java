@@ -108,6 +108,20 @@ class GiftCodeRulesTest {
             c.terms.activeFrom(null).expirationDate(null);
             assertThat(c.refusal()).isEmpty();
         }
+
+        /** The order ledger asks the same question at the order's date: one function answers both. */
+        @Test
+        void unusableAtJudgesTheDatesAtTheGivenInstantWhateverTheCounters() {
+            GiftCode exhausted = code(EUR_STORE, "SUMMER", terms().activeFrom("2026-06-10").expirationDate("2026-06-14")
+                    .numberOfUsage(1).build(), 1);
+            var paris = EUR_STORE.timezone();
+            assertThat(GiftCodeRules.unusableAt(exhausted, Instant.parse("2026-06-09T21:59:59Z"), paris))
+                    .contains(ValidationReason.NOT_YET_ACTIVE);
+            assertThat(GiftCodeRules.unusableAt(exhausted, Instant.parse("2026-06-09T22:00:00Z"), paris)).isEmpty();
+            assertThat(GiftCodeRules.unusableAt(exhausted, Instant.parse("2026-06-14T21:59:59Z"), paris)).isEmpty();
+            assertThat(GiftCodeRules.unusableAt(exhausted, Instant.parse("2026-06-14T22:00:00Z"), paris))
+                    .contains(ValidationReason.EXPIRED);
+        }
     }
 
     @Nested

@@ -132,4 +132,91 @@ class StoreAccessTest {
         access.authenticate("store-b", Optional.of(keyB));
         assertThat(stores.finds()).isEqualTo(2);
     }
+
+    // ------------------------------------------------------------------ rotation on a warm instance
+
+    private void rotate(String store, String newKey) {
+        stores.replaceApiKeyHash(new StoreCode(store), ApiKey.hash(newKey), clock.instant());
+    }
+
+    @Test
+    void aRotatedKeyOpensTheStoreAtOnceOnAWarmInstance() {
+        access.authenticate("store-a", Optional.of(keyA));
+        clock.advance(Duration.ofSeconds(5));
+        String rotated = ApiKey.generate(new StoreCode("store-a"));
+        rotate("store-a", rotated);
+
+        assertThat(access.authenticate("store-a", Optional.of(rotated)).code().value()).isEqualTo("store-a");
+        assertThat(stores.finds()).as("one read to find the new hash").isEqualTo(2);
+        // That read replaced this instance's copy: the old key is refused from now on, not after the TTL.
+        assertThat(refusal("store-a", Optional.of(keyA)).status()).isEqualTo(401);
+        assertThat(access.authenticate("store-a", Optional.of(rotated))).isNotNull();
+        assertThat(stores.finds()).isEqualTo(2);
+    }
+
+    @Test
+    void theOldKeyIsAcceptedUntilTheCopyIsReadAgainAtMostTheTtl() {
+        access.authenticate("store-a", Optional.of(keyA));
+        rotate("store-a", ApiKey.generate(new StoreCode("store-a")));
+
+        clock.advance(TTL.minusMillis(1));
+        assertThat(access.authenticate("store-a", Optional.of(keyA))).as("old key, copy still fresh").isNotNull();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(refusal("store-a", Optional.of(keyA)).status()).as("old key once the TTL has passed").isEqualTo(401);
+    }
+
+    @Test
+    void aNewKeyRightAfterTheStoreWasReadIsAcceptedAtOnce() {
+        access.authenticate("store-a", Optional.of(keyA));
+        String rotated = ApiKey.generate(new StoreCode("store-a"));
+        rotate("store-a", rotated);
+
+        assertThat(access.authenticate("store-a", Optional.of(rotated)).code().value()).isEqualTo("store-a");
+    }
+
+    @Test
+    void aNewKeyPresentedDuringAFloodOfWrongKeysIsAcceptedWithinASecond() {
+        access.authenticate("store-a", Optional.of(keyA));
+        assertThat(refusal("store-a", Optional.of(ApiKey.generate(new StoreCode("store-a")))).status()).isEqualTo(401);
+        String rotated = ApiKey.generate(new StoreCode("store-a"));
+        rotate("store-a", rotated);
+
+        clock.advance(Duration.ofMillis(999));
+        assertThat(refusal("store-a", Optional.of(rotated)).status()).as("store re-read under a second ago").isEqualTo(401);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(access.authenticate("store-a", Optional.of(rotated)).code().value()).isEqualTo("store-a");
+    }
+
+    @Test
+    void aFloodOfWrongKeysReadsTheStoreAtMostOncePerSecond() {
+        access.authenticate("store-a", Optional.of(keyA));
+        for (int i = 0; i < 1_000; i++) {
+            clock.advance(Duration.ofMillis(10)); // 1,000 wrong keys over 10 s
+            String guessed = ApiKey.generate(new StoreCode("store-a"));
+            assertThat(refusal("store-a", Optional.of(guessed)).status()).isEqualTo(401);
+        }
+        assertThat(stores.finds()).as("the first read, then one per second").isEqualTo(11);
+        assertThat(access.authenticate("store-a", Optional.of(keyA)).code().value()).isEqualTo("store-a");
+    }
+
+    @Test
+    void wrongKeysArrivingTogetherCostOneReadMoreBetweenThem() {
+        for (int i = 0; i < 50; i++) {
+            assertThat(refusal("store-a", Optional.of(ApiKey.generate(new StoreCode("store-a")))).status()).isEqualTo(401);
+        }
+        assertThat(stores.finds()).as("the cache's read and one re-read").isEqualTo(2);
+    }
+
+    @Test
+    void keysOfStoresThatDoNotExistCostTwoReadsPerStoreThenOnePerSecond() {
+        for (int i = 0; i < 100; i++) {
+            assertThat(refusal("ghost", Optional.of(ApiKey.generate(new StoreCode("ghost")))).status()).isEqualTo(401);
+        }
+        assertThat(stores.finds()).isEqualTo(2);
+        clock.advance(Duration.ofSeconds(1));
+        String late = ApiKey.generate(new StoreCode("ghost"));
+        stores.with(storeWithKey("ghost", late, true));
+        assertThat(access.authenticate("ghost", Optional.of(late)).code().value()).as("a store created since").isEqualTo("ghost");
+        assertThat(stores.finds()).isEqualTo(3);
+    }
 }

@@ -78,6 +78,17 @@ public final class LocalTable {
         return name;
     }
 
+    /** Another client of the same engine whose calls {@code counter} counts. */
+    public DynamoDbClient countedClient(CallCounter counter) {
+        return DynamoDbClient.builder()
+                .endpointOverride(engine.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.addExecutionInterceptor(counter))
+                .build();
+    }
+
     public URI endpoint() {
         return engine.endpoint();
     }

@@ -101,6 +101,27 @@ public final class OrderStack implements AutoCloseable {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
+    /** One listed code of 5 EUR with its dates (a day in the store's time zone, or null for none). */
+    void createDatedCode(String store, String code, Integer numberOfUsage, String activeFrom, String expirationDate) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("code", code);
+        c.put("value", 5);
+        c.put("discountType", "VALUE");
+        c.put("combinable", true);
+        c.put("activeFrom", activeFrom);
+        c.put("expirationDate", expirationDate);
+        c.put("numberOfUsage", numberOfUsage);
+        var response = admin("POST", "/api/" + store + "/admin/giftCodes", Map.of("codes", List.of(c)));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    /** {@code POST /api/store/{store}/api-key/rotate} ({@code ?key=publishable} for the beacon key): the new key. */
+    String rotateKey(String store, boolean publishable) {
+        var response = admin("POST", "/api/store/" + store + "/api-key/rotate" + (publishable ? "?key=publishable" : ""), null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().get(publishable ? "publishableKey" : "apiKey").asText();
+    }
+
     long usedCount(String store, String code) {
         var response = admin("GET", "/api/" + store + "/admin/giftCodes/" + code, null);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -186,6 +207,30 @@ public final class OrderStack implements AutoCloseable {
 
     ApiClient.Response beacon(String query) {
         return api.call("GET", "/v1/resource/third-o?" + query, Map.of(), null);
+    }
+
+    /** A CitrusAd order with this engine's {@code giftCodes} extension, placed at {@code orderDate}. */
+    static Map<String, Object> citrusAdOrder(String orderId, String customerId, String orderDate, String... giftCodes) {
+        return Map.of("customerId", customerId, "sessionId", "s-" + orderId, "orderDate", orderDate, "id", orderId,
+                "giftCodes", List.of(giftCodes), "orderItems", List.of(Map.of("gtin", "9891998566P", "quantity", 3,
+                        "regularUnitPrice", "1.00", "totalOrderItemPriceAfterDiscounts", "3.00")));
+    }
+
+    /** The beacon's query for one order: two lines, 6.00 in all. */
+    static String beaconQuery(String publishableKey, String ordid, String cusid) {
+        return "key=" + publishableKey + "&catid=c1&ordid=" + ordid + "&ordts=2026-11-25T10:00:00Z&sesid=s1&cusid=" + cusid
+                + "&procods=A&procods=B&pris=1.00&pris=2.50&quas=1&quas=2";
+    }
+
+    /** {@code POST /api/giftCodes/validate/{store}} for {@code code} on a 100.00 cart. */
+    ApiClient.Response validate(String store, String apiKey, String code) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", "shopper@example.com");
+        body.put("cibler_id", "AZ34R5TYU7UY654RE32RT6YT");
+        body.put("code", code);
+        body.put("cart", Map.of("total", 10_000, "items", List.of(Map.of("name", "ACME Foldable Canoe"))));
+        return api.call("POST", "/api/giftCodes/validate/" + store,
+                Map.of("X-Api-Key", apiKey, "Content-Type", "application/json"), Json.write(body));
     }
 
     /** The field paths a 400 names. */

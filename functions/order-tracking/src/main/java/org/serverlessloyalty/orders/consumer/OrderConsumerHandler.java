@@ -39,7 +39,8 @@ public final class OrderConsumerHandler implements RequestHandler<SQSEvent, SQSB
     /** Called by Lambda: builds the DynamoDB adapter once per instance. */
     public OrderConsumerHandler() {
         var config = FunctionConfig.fromEnvironment();
-        this.ledger = new DynamoDbOrderLedger(AwsClients.dynamoDb(), config.tableName(), Clock.systemUTC());
+        this.ledger = new DynamoDbOrderLedger(AwsClients.dynamoDb(), config.tableName(), Clock.systemUTC(),
+                config.storeCacheTtl());
         this.metrics = BusinessMetrics.forRuntime();
     }
 

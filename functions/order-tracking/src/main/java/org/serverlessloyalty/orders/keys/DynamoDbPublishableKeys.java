@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.serverlessloyalty.shared.model.ApiKey;
 import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.service.StoreAccess;
 import org.serverlessloyalty.shared.service.TtlCache;
 import org.serverlessloyalty.shared.store.dynamodb.TableKeys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,8 +15,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Publishable keys in the single table: the item {@code pk={store}#STORE, sk=PUBLISHABLE_KEY} holds
  * {@code keyHash}, the SHA-256 of the whole key (binary). One GetItem per store, cached for
- * {@code cacheTtl} like the store settings, so a busy checkout page costs memory reads; a rotated
- * key is refused once the cache entry expires.
+ * {@code cacheTtl} like the store settings, so a busy checkout page costs memory reads. As for the store
+ * key ({@link StoreAccess}), a key the cached hash refuses is checked against the item read again, at most
+ * once per {@link StoreAccess#RECHECK_INTERVAL} per store: a rotated key works at once, a flood of wrong keys
+ * reads the item once a second, and the old key is refused once the new hash is read (at most {@code cacheTtl}).
  */
 public final class DynamoDbPublishableKeys implements PublishableKeys {
 
@@ -43,7 +46,11 @@ public final class DynamoDbPublishableKeys implements PublishableKeys {
         if (presentedKey == null) {
             return false;
         }
-        return hashes.get(store, this::load).map(hash -> ApiKey.matches(presentedKey, hash)).orElse(false);
+        if (hashes.get(store, this::load).map(hash -> ApiKey.matches(presentedKey, hash)).orElse(false)) {
+            return true;
+        }
+        return hashes.refresh(store, this::load, StoreAccess.RECHECK_INTERVAL)
+                .map(hash -> ApiKey.matches(presentedKey, hash)).orElse(false);
     }
 
     private Optional<byte[]> load(StoreCode store) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.shared.fakes.MutableClock;
 import org.serverlessloyalty.shared.model.ApiKey;
 import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.testing.CallCounter;
 import org.serverlessloyalty.shared.testing.LocalTable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,20 +53,49 @@ class DynamoDbPublishableKeysIT {
     }
 
     @Test
-    void aReplacedKeyIsRefusedOnceTheCacheExpires() {
+    void aReplacedKeyIsAcceptedAtOnceAndTheOldOneOnlyUntilTheNewHashIsRead() {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-15T10:00:00Z"));
         var keys = new DynamoDbPublishableKeys(table.client(), table.name(), Duration.ofSeconds(30), clock);
         StoreCode store = new StoreCode("rotating");
         store(store, "pk_rotating_old");
         assertThat(keys.matches(store, "pk_rotating_old")).isTrue();
+        clock.advance(Duration.ofSeconds(5));
 
         store(store, "pk_rotating_new");
-        assertThat(keys.matches(store, "pk_rotating_old")).as("cached").isTrue();
-        assertThat(keys.matches(store, "pk_rotating_new")).as("cached").isFalse();
+        assertThat(keys.matches(store, "pk_rotating_old")).as("old key, cached hash").isTrue();
+        assertThat(keys.matches(store, "pk_rotating_new")).as("new key, on a warm cache").isTrue();
+        assertThat(keys.matches(store, "pk_rotating_old")).as("old key once the new hash is read").isFalse();
+    }
 
-        clock.advance(Duration.ofSeconds(31));
-        assertThat(keys.matches(store, "pk_rotating_old")).isFalse();
-        assertThat(keys.matches(store, "pk_rotating_new")).isTrue();
+    @Test
+    void theOldKeyIsRefusedOnceTheCacheExpiresEvenIfTheNewOneIsNeverUsed() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-06-15T10:00:00Z"));
+        var keys = new DynamoDbPublishableKeys(table.client(), table.name(), Duration.ofSeconds(30), clock);
+        StoreCode store = new StoreCode("rotating-quietly");
+        store(store, "pk_rotating-quietly_old");
+        assertThat(keys.matches(store, "pk_rotating-quietly_old")).isTrue();
+        store(store, "pk_rotating-quietly_new");
+
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(keys.matches(store, "pk_rotating-quietly_old")).isFalse();
+    }
+
+    @Test
+    void aFloodOfWrongKeysReadsTheKeyItemAtMostOncePerSecond() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-06-15T10:00:00Z"));
+        CallCounter calls = new CallCounter();
+        var keys = new DynamoDbPublishableKeys(table.countedClient(calls), table.name(), Duration.ofSeconds(30), clock);
+        StoreCode store = new StoreCode("flooded");
+        store(store, "pk_flooded_real");
+        assertThat(keys.matches(store, "pk_flooded_real")).isTrue();
+
+        for (int i = 0; i < 500; i++) {
+            clock.advance(Duration.ofMillis(10)); // 500 wrong keys over 5 s
+            assertThat(keys.matches(store, "pk_flooded_guess" + i)).isFalse();
+        }
+
+        assertThat(calls.count("GetItem")).as("the first read, then one per second").isEqualTo(6);
+        assertThat(keys.matches(store, "pk_flooded_real")).isTrue();
     }
 
     @Test

@@ -6,7 +6,8 @@ import org.serverlessloyalty.shared.model.ValidationReason;
 /**
  * What an order did with one of its codes.
  *
- * @param reason          why a CONFLICT could not take a use (NOT_FOUND, USAGE_EXHAUSTED, CUSTOMER_LIMIT_REACHED)
+ * @param reason          why a CONFLICT could not take a use (NOT_FOUND, NOT_YET_ACTIVE, EXPIRED, USAGE_EXHAUSTED,
+ *                        CUSTOMER_LIMIT_REACHED), judged at the order's date
  * @param customerCounted whether the use was also counted against the shopper's per-customer limit,
  *                        so a release gives back exactly what was taken
  */

@@ -1,14 +1,18 @@
 package org.serverlessloyalty.shared.store.dynamodb;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.serverlessloyalty.shared.model.CodeValue;
 import org.serverlessloyalty.shared.model.GiftCode;
+import org.serverlessloyalty.shared.model.Store;
 import org.serverlessloyalty.shared.model.StoreCode;
 import org.serverlessloyalty.shared.model.ValidationReason;
 import org.serverlessloyalty.shared.model.order.AppliedOrder;
@@ -16,6 +20,7 @@ import org.serverlessloyalty.shared.model.order.ApplyResult;
 import org.serverlessloyalty.shared.model.order.OrderReport;
 import org.serverlessloyalty.shared.model.order.OrderStatus;
 import org.serverlessloyalty.shared.model.order.Redemption;
+import org.serverlessloyalty.shared.rules.GiftCodeRules;
 import org.serverlessloyalty.shared.store.GiftCodeRepository;
 import org.serverlessloyalty.shared.store.OrderLedger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,33 +36,54 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * one use against the shopper's per-customer limit (only while below it) and a redemption record
  * per code. When a code's condition fails the transaction is cancelled, that code is marked
  * CONFLICT with its reason and the order is written again without its use: an order is never lost.
+ * A code that is not usable on the order's date (before {@code activeFrom}, after {@code expirationDate},
+ * in the store's time zone) is CONFLICT from the start and takes no use.
+ *
+ * <p>Only trusted reports (CibleR, CitrusAd: the store's secret key) are orders. A beacon report (the public
+ * publishable key) is kept in its own item of the order's partition, once per order id: it takes no code use
+ * and can neither block, replace nor cancel the order the storefront reports, whichever arrives first.
  */
 public final class DynamoDbOrderLedger implements OrderLedger {
 
     /** Each retry drops at least one code or waits out a transaction conflict. */
     private static final int MAX_ATTEMPTS = 25;
+    /** How long the store (its time zone) is remembered when the caller does not say: StoreCacheSeconds' default. */
+    private static final Duration DEFAULT_STORE_CACHE_TTL = Duration.ofSeconds(30);
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final GiftCodeRepository codes;
     private final DynamoDbStoreRepository stores;
     private final Clock clock;
-    private final java.util.Set<StoreCode> knownStores = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final long storeCacheMillis;
+    private final Map<StoreCode, KnownStore> knownStores = new ConcurrentHashMap<>();
+
+    private record KnownStore(Store store, long expiresAtMillis) {
+    }
 
     public DynamoDbOrderLedger(DynamoDbClient dynamoDb, String table, Clock clock) {
+        this(dynamoDb, table, clock, DEFAULT_STORE_CACHE_TTL);
+    }
+
+    /** @param storeCacheTtl how long a store's settings (its time zone) are reused before being read again */
+    public DynamoDbOrderLedger(DynamoDbClient dynamoDb, String table, Clock clock, Duration storeCacheTtl) {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.codes = new DynamoDbGiftCodeRepository(dynamoDb, table);
         this.stores = new DynamoDbStoreRepository(dynamoDb, table);
         this.clock = clock;
+        this.storeCacheMillis = storeCacheTtl.toMillis();
     }
 
     @Override
     public ApplyResult apply(OrderReport report, String contentHash) {
-        requireStore(report.store());
+        Store store = requireStore(report.store());
+        if (!report.source().trusted()) {
+            return recordBeacon(report, contentHash);
+        }
         for (int attempt = 1; ; attempt++) {
             Optional<ApplyResult> result = report.status() == OrderStatus.PAID
-                    ? record(report, contentHash)
+                    ? record(report, contentHash, store)
                     : release(report, contentHash);
             if (result.isPresent()) {
                 return result.get();
@@ -70,30 +96,71 @@ public final class DynamoDbOrderLedger implements OrderLedger {
     }
 
     /**
-     * Stores are never deleted, so one seen is remembered for this instance's life; one not seen
-     * is read again every time, so an order waiting for its store applies as soon as it exists.
+     * The store, for its time zone. A store seen is reused for {@code storeCacheTtl} (a time zone changed
+     * meanwhile shows within it); one not found is read again every time, so an order waiting for its
+     * store applies as soon as it exists.
      */
-    private void requireStore(StoreCode store) {
-        if (!knownStores.contains(store)) {
-            if (stores.find(store).isEmpty()) {
-                throw new UnknownStoreException(store);
-            }
-            knownStores.add(store);
+    private Store requireStore(StoreCode code) {
+        long now = clock.millis();
+        KnownStore known = knownStores.get(code);
+        if (known != null && known.expiresAtMillis() > now) {
+            return known.store();
+        }
+        Store store = stores.find(code).orElseThrow(() -> new UnknownStoreException(code));
+        knownStores.put(code, new KnownStore(store, now + storeCacheMillis));
+        return store;
+    }
+
+    /**
+     * Keeps the beacon's report beside the order, the first one per order id; later ones change nothing.
+     * It writes nothing else: whatever it says (codes, a status), the trusted order and the codes stay as they are.
+     */
+    private ApplyResult recordBeacon(OrderReport report, String contentHash) {
+        try {
+            dynamoDb.putItem(b -> b.tableName(table)
+                    .item(OrderItemMapper.beaconItem(report, contentHash, clock.instant()))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return ApplyResult.RECORDED;
+        } catch (ConditionalCheckFailedException alreadyReported) {
+            return ApplyResult.UNCHANGED;
         }
     }
 
+    /** When the order was placed: its {@code orderDate} when the report gives one, else when it is applied. */
+    static Instant orderTime(OrderReport report, Instant appliedAt) {
+        return report.orderDate() == null ? appliedAt : report.orderDate().toInstant();
+    }
+
+    /**
+     * The codes that cannot take a use whatever the counters say: unknown to the store (NOT_FOUND), or not
+     * usable at the order's time by the rules validation applies (NOT_YET_ACTIVE, EXPIRED), in {@code wanted} order.
+     */
+    static Map<CodeValue, ValidationReason> refusedBeforeWriting(List<CodeValue> wanted, Map<CodeValue, GiftCode> known,
+                                                                 Instant orderTime, ZoneId zone) {
+        Map<CodeValue, ValidationReason> refused = new LinkedHashMap<>();
+        for (CodeValue code : wanted) {
+            GiftCode terms = known.get(code);
+            if (terms == null) {
+                refused.put(code, ValidationReason.NOT_FOUND);
+            } else {
+                GiftCodeRules.unusableAt(terms, orderTime, zone).ifPresent(reason -> refused.put(code, reason));
+            }
+        }
+        return refused;
+    }
+
     /** Records a PAID order; empty when a concurrent transaction got in the way (try again). */
-    private Optional<ApplyResult> record(OrderReport report, String contentHash) {
+    private Optional<ApplyResult> record(OrderReport report, String contentHash, Store store) {
         Instant now = clock.instant();
         List<CodeValue> wanted = report.giftCodes().stream().distinct().toList();
         Map<CodeValue, GiftCode> known = new LinkedHashMap<>();
-        // The terms (existence, per-customer limit) never change after creation; the counters are
-        // only ever touched through the conditions below.
+        // The terms (existence, dates, per-customer limit) are fixed at creation; the counters are only
+        // ever touched through the conditions below.
         for (CodeValue code : wanted) {
             codes.find(report.store(), code).ifPresent(c -> known.put(code, c));
         }
-        Map<CodeValue, ValidationReason> conflicts = new LinkedHashMap<>();
-        wanted.stream().filter(c -> !known.containsKey(c)).forEach(c -> conflicts.put(c, ValidationReason.NOT_FOUND));
+        Map<CodeValue, ValidationReason> conflicts =
+                refusedBeforeWriting(wanted, known, orderTime(report, now), store.timezone());
 
         for (int round = 0; round <= wanted.size(); round++) {
             List<TransactWriteItem> items = new ArrayList<>();
@@ -162,8 +229,9 @@ public final class DynamoDbOrderLedger implements OrderLedger {
     /** Gives back what a PAID order took; empty when a concurrent change got in the way (try again). */
     private Optional<ApplyResult> release(OrderReport report, String contentHash) {
         Instant now = clock.instant();
-        Optional<AppliedOrder> existing = find(report.store(), report.orderId());
-        if (existing.isEmpty()) {
+        // Only the trusted order counts here: a beacon report of this id is no payment to cancel.
+        OrderItems existing = read(report.store(), report.orderId());
+        if (existing.order() == null) {
             // Cancelled before its payment was reported: record it so a late PAID changes nothing.
             try {
                 dynamoDb.putItem(b -> b.tableName(table).item(OrderItemMapper.orderItem(report, contentHash, now))
@@ -173,7 +241,8 @@ public final class DynamoDbOrderLedger implements OrderLedger {
                 return Optional.empty();
             }
         }
-        if (existing.get().order().status() != OrderStatus.PAID) {
+        OrderReport paid = OrderItemMapper.report(existing.order());
+        if (paid.status() != OrderStatus.PAID) {
             return Optional.of(ApplyResult.UNCHANGED);
         }
         List<TransactWriteItem> items = new ArrayList<>();
@@ -185,7 +254,7 @@ public final class DynamoDbOrderLedger implements OrderLedger {
                 .expressionAttributeValues(Map.of(":new", AttributeValue.fromS(report.status().name()),
                         ":paid", AttributeValue.fromS(OrderStatus.PAID.name()),
                         ":now", AttributeValue.fromS(now.toString())))).build());
-        for (Redemption r : existing.get().redemptions()) {
+        for (Redemption r : existing.redemptions()) {
             if (r.outcome() != Redemption.Outcome.APPLIED) {
                 continue;
             }
@@ -195,7 +264,7 @@ public final class DynamoDbOrderLedger implements OrderLedger {
                     .conditionExpression("usedCount > :zero")
                     .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"),
                             ":one", AttributeValue.fromN("1")))).build());
-            String customer = existing.get().order().customerGuid();
+            String customer = paid.customerGuid();
             if (r.customerCounted() && customer != null) {
                 items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                         .key(TableKeys.customerUses(report.store(), r.code(), customer))
@@ -223,7 +292,30 @@ public final class DynamoDbOrderLedger implements OrderLedger {
 
     @Override
     public Optional<AppliedOrder> find(StoreCode store, String orderId) {
+        OrderItems items = read(store, orderId);
+        if (items.order() != null) {
+            Map<String, AttributeValue> order = items.order();
+            return Optional.of(new AppliedOrder(OrderItemMapper.report(order), Attributes.string(order, "contentHash"),
+                    items.redemptions(), Attributes.instant(order, "appliedAt"), Attributes.instant(order, "updatedAt"),
+                    Optional.ofNullable(items.beacon()).map(OrderItemMapper::unverified)));
+        }
+        if (items.beacon() != null) {
+            // Only the beacon reported this id so far: its report is all there is to show (it took no codes).
+            Map<String, AttributeValue> beacon = items.beacon();
+            return Optional.of(new AppliedOrder(OrderItemMapper.report(beacon), Attributes.string(beacon, "contentHash"),
+                    List.of(), Attributes.instant(beacon, "appliedAt"), Attributes.instant(beacon, "updatedAt")));
+        }
+        return Optional.empty();
+    }
+
+    /** The items of one order's partition: the trusted order, the beacon's report, the redemptions (any may be missing). */
+    private record OrderItems(Map<String, AttributeValue> order, Map<String, AttributeValue> beacon,
+                              List<Redemption> redemptions) {
+    }
+
+    private OrderItems read(StoreCode store, String orderId) {
         Map<String, AttributeValue> order = null;
+        Map<String, AttributeValue> beacon = null;
         List<Redemption> redemptions = new ArrayList<>();
         var pages = dynamoDb.queryPaginator(b -> b.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk")
@@ -232,15 +324,13 @@ public final class DynamoDbOrderLedger implements OrderLedger {
             String sk = item.get(TableKeys.SK).s();
             if (sk.equals(TableKeys.ORDER_SK)) {
                 order = item;
+            } else if (sk.equals(TableKeys.BEACON_SK)) {
+                beacon = item;
             } else if (sk.startsWith(TableKeys.REDEMPTION_SK_PREFIX)) {
                 redemptions.add(OrderItemMapper.redemption(item));
             }
         }
-        if (order == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new AppliedOrder(OrderItemMapper.report(order), Attributes.string(order, "contentHash"),
-                redemptions, Attributes.instant(order, "appliedAt"), Attributes.instant(order, "updatedAt")));
+        return new OrderItems(order, beacon, redemptions);
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item) {

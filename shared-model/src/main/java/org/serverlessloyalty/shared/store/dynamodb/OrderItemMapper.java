@@ -14,6 +14,7 @@ import org.serverlessloyalty.shared.model.order.OrderReport;
 import org.serverlessloyalty.shared.model.order.OrderSource;
 import org.serverlessloyalty.shared.model.order.OrderStatus;
 import org.serverlessloyalty.shared.model.order.Redemption;
+import org.serverlessloyalty.shared.model.order.UnverifiedReport;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import static org.serverlessloyalty.shared.store.dynamodb.Attributes.bool;
@@ -23,7 +24,7 @@ import static org.serverlessloyalty.shared.store.dynamodb.Attributes.putString;
 import static org.serverlessloyalty.shared.store.dynamodb.Attributes.string;
 import static org.serverlessloyalty.shared.store.dynamodb.Attributes.strings;
 
-/** Order and redemption ⇄ items. */
+/** Order, beacon report and redemption ⇄ items. */
 final class OrderItemMapper {
 
     static final String STATUS = "status";
@@ -32,8 +33,18 @@ final class OrderItemMapper {
     }
 
     static Map<String, AttributeValue> orderItem(OrderReport r, String contentHash, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(TableKeys.order(r.store(), r.orderId()));
-        item.put("type", AttributeValue.fromS("ORDER"));
+        return reportItem(TableKeys.order(r.store(), r.orderId()), "ORDER", r, contentHash, now);
+    }
+
+    /** The beacon's report: the same attributes as an order, under its own sort key. */
+    static Map<String, AttributeValue> beaconItem(OrderReport r, String contentHash, Instant now) {
+        return reportItem(TableKeys.beaconReport(r.store(), r.orderId()), "BEACON_REPORT", r, contentHash, now);
+    }
+
+    private static Map<String, AttributeValue> reportItem(Map<String, AttributeValue> key, String type, OrderReport r,
+                                                          String contentHash, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put("type", AttributeValue.fromS(type));
         putString(item, "store", r.store().value());
         putString(item, "orderId", r.orderId());
         putString(item, "source", r.source().name());
@@ -103,6 +114,10 @@ final class OrderItemMapper {
                 strings(item, "giftCodes").stream().map(CodeValue::new).toList(),
                 lines,
                 attributes);
+    }
+
+    static UnverifiedReport unverified(Map<String, AttributeValue> item) {
+        return new UnverifiedReport(report(item), string(item, "contentHash"), Attributes.instant(item, "appliedAt"));
     }
 
     static Map<String, AttributeValue> redemptionItem(StoreCode store, String orderId, Redemption r, Instant now) {

@@ -25,6 +25,7 @@ public final class TableKeys {
     static final String CODE_SK = "CODE";
     static final String CUSTOMER_SK_PREFIX = "CUSTOMER#";
     static final String ORDER_SK = "ORDER";
+    static final String BEACON_SK = "BEACON";
     static final String REDEMPTION_SK_PREFIX = "REDEMPTION#";
 
     private TableKeys() {
@@ -50,6 +51,14 @@ public final class TableKeys {
 
     public static Map<String, AttributeValue> order(StoreCode store, String orderId) {
         return key(orderPartition(store, orderId), ORDER_SK);
+    }
+
+    /**
+     * The browser beacon's report of an order id: its own item beside the order, so a report sent with
+     * the public publishable key can never take the place of the storefront's own.
+     */
+    public static Map<String, AttributeValue> beaconReport(StoreCode store, String orderId) {
+        return key(orderPartition(store, orderId), BEACON_SK);
     }
 
     /** One code's outcome in one order: in the order's partition, so the order reads back in one Query. */
