@@ -278,6 +278,11 @@ class CouponWebhookDispatcherTest {
         }
 
         @Override
+        public Page listAll(StoreCode store, int limit, String cursor) {
+            return new Page(List.copyOf(deliveries.values()), null);
+        }
+
+        @Override
         public boolean tryAcquire(StoreCode store, long epochSecond, int limit) {
             String key = store.value() + "#" + epochSecond;
             int n = rate.getOrDefault(key, 0);

@@ -87,12 +87,15 @@ public final class WebhookRoutes {
     public ApiResponse deliveries(ApiRequest request) {
         Store store = stores.apply(request);
         FieldErrors errors = FieldErrors.none();
-        String rawStatus = request.queryParameter("status").orElse("FAILED");
+        // No status lists every delivery, newest first.
+        String rawStatus = request.queryParameter("status").orElse(null);
         DeliveryStatus status = null;
-        try {
-            status = DeliveryStatus.valueOf(rawStatus);
-        } catch (IllegalArgumentException e) {
-            errors.add("status", "must be one of PENDING, DELIVERED, FAILED");
+        if (rawStatus != null) {
+            try {
+                status = DeliveryStatus.valueOf(rawStatus);
+            } catch (IllegalArgumentException e) {
+                errors.add("status", "must be one of PENDING, DELIVERED, FAILED");
+            }
         }
         int limit = DEFAULT_PAGE;
         String rawLimit = request.queryParameter("limit").orElse(null);
@@ -109,7 +112,9 @@ public final class WebhookRoutes {
         errors.throwIfAny();
         WebhookStore.Page page;
         try {
-            page = webhooks.list(store.code(), status, limit, request.queryParameter("next").orElse(null));
+            String cursor = request.queryParameter("next").orElse(null);
+            page = status == null ? webhooks.listAll(store.code(), limit, cursor)
+                    : webhooks.list(store.code(), status, limit, cursor);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(FieldErrors.single("next", "is not a cursor of this list"));
         }

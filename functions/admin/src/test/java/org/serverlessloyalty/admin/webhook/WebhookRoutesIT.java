@@ -22,6 +22,7 @@ import org.serverlessloyalty.shared.model.StoreCode;
 import org.serverlessloyalty.shared.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.testing.ApiEvents;
 import org.serverlessloyalty.shared.testing.LocalTable;
+import org.serverlessloyalty.shared.webhook.Delivery;
 import org.serverlessloyalty.shared.webhook.DeliveryStatus;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbWebhookStore;
 import org.serverlessloyalty.shared.webhook.WebhookConfig;
@@ -148,6 +149,38 @@ class WebhookRoutesIT {
         assertThat(json(listed).get("next").isNull()).isFalse();
         assertThat(admin(ApiEvents.route("GET " + ROUTE + "/deliveries", "hook-c").query("status", "LOST"))
                 .getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void withoutAStatusTheDeliveriesOfEveryStatusAreListedNewestFirstPageByPage() {
+        createStore("hook-all");
+        StoreCode store = new StoreCode("hook-all");
+        Instant t0 = Instant.parse("2026-11-25T10:00:00.100Z");
+        List<Delivery> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(Delivery.pending(store, "ALL" + i, "{}", t0.plusSeconds(i)));
+        }
+        webhooks.createDeliveries(created);
+        webhooks.markFailed(created.get(0), 2, "HTTP 500", 500, t0, t0.plusSeconds(10));
+        webhooks.markDelivered(created.get(1), 1, 200, t0, t0.plusSeconds(10));
+
+        var firstPage = admin(ApiEvents.route("GET " + ROUTE + "/deliveries", "hook-all").query("limit", "2"));
+        assertThat(firstPage.getStatusCode()).as(firstPage.getBody()).isEqualTo(200);
+        JsonNode first = json(firstPage);
+        assertThat(first.get("deliveries")).extracting(d -> d.get("code").asText() + ":" + d.get("status").asText())
+                .containsExactly("ALL2:PENDING", "ALL1:DELIVERED");
+        String next = first.get("next").asText();
+
+        JsonNode second = json(admin(ApiEvents.route("GET " + ROUTE + "/deliveries", "hook-all").query("limit", "2")
+                .query("next", next)));
+        assertThat(second.get("deliveries")).extracting(d -> d.get("code").asText() + ":" + d.get("status").asText())
+                .containsExactly("ALL0:FAILED");
+        assertThat(second.get("next").isNull()).isTrue();
+
+        createStore("hook-all-other");
+        var foreign = admin(ApiEvents.route("GET " + ROUTE + "/deliveries", "hook-all-other").query("next", next));
+        assertThat(foreign.getStatusCode()).isEqualTo(400);
+        assertThat(json(foreign).get("errors").get(0).get("field").asText()).isEqualTo("next");
     }
 
     @Test
