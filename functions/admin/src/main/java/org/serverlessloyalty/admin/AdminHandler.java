@@ -98,7 +98,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 request -> {
                     var code = StoreRoutes.storeCode(request);
                     return stores.find(code).orElseThrow(() -> ApiException.notFound("Store " + code));
-                }, webhooks, webhookQueue, clock);
+                }, webhooks, webhookQueue, clock, LambdaEnvironment.isLocal());
     }
 
     @Override

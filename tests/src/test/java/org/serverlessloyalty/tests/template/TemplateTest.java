@@ -176,6 +176,14 @@ class TemplateTest {
     }
 
     @Test
+    void noFunctionClaimsToRunLocally() {
+        // The local stack sets it so webhooks may reach its loopback receivers; on AWS that would open the Lambda
+        // Runtime API and anything else on 127.0.0.1 to a webhook URL.
+        assertThat(template.functions()).allSatisfy(f -> assertThat(f.environment()).as(f.logicalId())
+                .doesNotContainKey(org.serverlessloyalty.shared.config.LambdaEnvironment.LOCAL_FLAG));
+    }
+
+    @Test
     void theValidateFunctionMayOnlyRead() {
         var validate = template.functions().stream()
                 .filter(f -> f.handlerClass().endsWith("GiftCodeValidateHandler")).findFirst().orElseThrow();

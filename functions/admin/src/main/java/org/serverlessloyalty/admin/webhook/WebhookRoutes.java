@@ -39,12 +39,16 @@ public final class WebhookRoutes {
     private final WebhookStore webhooks;
     private final WebhookQueue queue;
     private final Clock clock;
+    private final boolean loopbackAllowed;
 
-    public WebhookRoutes(Function<ApiRequest, Store> stores, WebhookStore webhooks, WebhookQueue queue, Clock clock) {
+    /** @param loopbackAllowed whether a webhook may point at loopback: only while the local stack runs */
+    public WebhookRoutes(Function<ApiRequest, Store> stores, WebhookStore webhooks, WebhookQueue queue, Clock clock,
+                         boolean loopbackAllowed) {
         this.stores = stores;
         this.webhooks = webhooks;
         this.queue = queue;
         this.clock = clock;
+        this.loopbackAllowed = loopbackAllowed;
     }
 
     public ApiResponse put(ApiRequest request) {
@@ -56,7 +60,7 @@ public final class WebhookRoutes {
         String url = json.string("url", 2000);
         Boolean enabled = json.bool("enabled");
         if (url != null) {
-            WebhookUrls.problem(url).ifPresent(problem -> errors.add(json.path("url"), problem));
+            WebhookUrls.problem(url, loopbackAllowed).ifPresent(problem -> errors.add(json.path("url"), problem));
         }
         errors.throwIfAny();
         Instant now = clock.instant();
