@@ -44,6 +44,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private final OrderRoutes orders;
     private final ServiceRoutes service;
     private final WebhookRoutes webhooks;
+    private final BusinessMetrics metrics;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public AdminHandler() {
@@ -87,6 +88,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                         OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
                         WebhookQueue webhookQueue, Clock clock) {
         this.adminKey = new AdminKey(adminKeySource);
+        this.metrics = metrics;
         this.stores = new StoreRoutes(stores);
         this.giftCodes = new GiftCodeRoutes(stores, codes, metrics,
                 webhooks == null ? null : new CouponCreatedEvents(webhooks, webhookQueue, metrics, clock));
@@ -96,12 +98,12 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 request -> {
                     var code = StoreRoutes.storeCode(request);
                     return stores.find(code).orElseThrow(() -> ApiException.notFound("Store " + code));
-                }, webhooks, webhookQueue, clock);
+                }, webhooks, webhookQueue, clock, LambdaEnvironment.isLocal());
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpFunction.handle(event, context, this::route);
+        return HttpFunction.handle(event, context, metrics, this::route);
     }
 
     private ApiResponse route(ApiRequest request) {

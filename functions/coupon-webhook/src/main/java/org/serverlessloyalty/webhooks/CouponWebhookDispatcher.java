@@ -29,7 +29,8 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
  *   <li>COUPONS_CREATED: fans out into one DELIVER message per delivery.</li>
  *   <li>DELIVER: POSTs one delivery, signed, within the store's rate limit. 2xx → DELIVERED. Otherwise it is retried
  *       with exponential backoff and full jitter (the message's visibility timeout) until the retry window since the
- *       first attempt would be exceeded; then it is FAILED and its message goes to the dead-letter queue.</li>
+ *       first attempt would be exceeded; then it is FAILED and its message goes to the dead-letter queue. A webhook
+ *       whose address is not allowed (internal) is FAILED at once, without a retry.</li>
  * </ul>
  */
 public final class CouponWebhookDispatcher {
@@ -130,6 +131,16 @@ public final class CouponWebhookDispatcher {
         if (result.delivered()) {
             store.markDelivered(delivery, attempts, result.statusCode(), first, after);
             metrics.count("CouponWebhookDeliveries", 1, "Result", "DELIVERED");
+            return Outcome.DONE;
+        }
+        if (result.refused()) {
+            // The URL or what its host resolves to is internal: nothing was sent, and a retry would be refused too.
+            // FAILED at once and dead-lettered, so the alarm tells ops; a redrive after the URL is fixed sends it.
+            store.markFailed(delivery, attempts, result.error(), null, first, after);
+            queue.deadLetter(message);
+            LOG.warn("Coupon-created delivery refused: its webhook address is not allowed; message dead-lettered",
+                    entry("store", delivery.store().value()), entry("deliveryId", delivery.deliveryId()));
+            metrics.count("CouponWebhookDeliveries", 1, "Result", "REFUSED");
             return Outcome.DONE;
         }
         long delay = Backoff.delaySeconds(settings.backoffBaseSeconds(), attempts, random);

@@ -43,7 +43,8 @@ public final class CouponWebhookHandler implements RequestHandler<SQSEvent, SQSB
                 new DynamoDbWebhookStore(AwsClients.dynamoDb(), config.tableName()),
                 new SqsDeliveryQueue(sqs, LambdaEnvironment.require("COUPON_WEBHOOK_QUEUE_URL"),
                         LambdaEnvironment.require("COUPON_WEBHOOK_DLQ_URL")),
-                new HttpWebhookSender(settings.connectTimeoutMillis(), settings.readTimeoutMillis()),
+                new HttpWebhookSender(settings.connectTimeoutMillis(), settings.readTimeoutMillis(),
+                        LambdaEnvironment.isLocal()),
                 settings, metrics, Clock.systemUTC(), new SecureRandom());
     }
 

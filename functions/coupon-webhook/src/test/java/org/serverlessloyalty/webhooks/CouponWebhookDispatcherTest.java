@@ -115,6 +115,20 @@ class CouponWebhookDispatcherTest {
     }
 
     @Test
+    void aRefusedAddressIsFailedAtOnceAndDeadLetteredWithoutRetries() {
+        Delivery d = pending();
+        answer.set(WebhookSender.Result.refusedAddress());
+
+        assertThat(deliver(d)).isEqualTo(CouponWebhookDispatcher.Outcome.DONE);
+
+        assertThat(store.get(d).status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(store.get(d).lastError()).isEqualTo("address not allowed");
+        assertThat(store.get(d).attempts()).isEqualTo(1);
+        assertThat(queue.visibility).isEmpty();
+        assertThat(queue.deadLetters).containsExactly(WebhookMessages.deliver(STORE.value(), d.deliveryId()));
+    }
+
+    @Test
     void overTheRateLimitItWaitsWithoutPosting() {
         Delivery a = pending();
         Delivery b = Delivery.pending(STORE, "CODE2", "{}", clock.instant());
@@ -275,6 +289,11 @@ class CouponWebhookDispatcherTest {
         @Override
         public Page list(StoreCode store, DeliveryStatus status, int limit, String cursor) {
             return new Page(deliveries.values().stream().filter(d -> d.status() == status).toList(), null);
+        }
+
+        @Override
+        public Page listAll(StoreCode store, int limit, String cursor) {
+            return new Page(List.copyOf(deliveries.values()), null);
         }
 
         @Override

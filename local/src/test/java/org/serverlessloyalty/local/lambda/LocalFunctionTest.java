@@ -59,6 +59,7 @@ class LocalFunctionTest {
                 .containsEntry("AWS_SECRET_ACCESS_KEY", FunctionEnvironment.SECRET_ACCESS_KEY)
                 .containsEntry("AWS_LAMBDA_FUNCTION_NAME", "ProbeFunction")
                 .containsEntry("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")
+                .containsEntry("AWS_SAM_LOCAL", "true")
                 .containsEntry("DYNAMODB_ENDPOINT", "http://127.0.0.1:8000")
                 .containsEntry("ADMIN_API_KEY", "k")
                 .containsEntry("PROBE", "from-env-flag")

@@ -30,6 +30,17 @@ public final class LambdaEnvironment {
                 "Environment variable " + name + " is not set; template.yaml declares it for this function"));
     }
 
+    /**
+     * The variable that says a function runs on a developer's machine, not on AWS: the local stack sets it, as SAM
+     * CLI's local invoke does. Lambda never sets it, and template.yaml must not (TemplateTest).
+     */
+    public static final String LOCAL_FLAG = "AWS_SAM_LOCAL";
+
+    /** True only where the local stack (or {@code sam local}) runs the function. */
+    public static boolean isLocal() {
+        return get(LOCAL_FLAG).filter("true"::equalsIgnoreCase).isPresent();
+    }
+
     public static int intValue(String name, int defaultValue) {
         return get(name).map(Integer::parseInt).orElse(defaultValue);
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.serverlessloyalty.shared.observability.BusinessMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -24,12 +25,32 @@ public final class HttpFunction {
     private HttpFunction() {
     }
 
-    public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context,
+    /** The metric counted once per 5xx answer, with the function's {@code Service} as its only dimension. */
+    public static final String SERVER_ERRORS_METRIC = "ServerErrors";
+
+    /**
+     * Runs {@code route} and maps what it answers or throws. Every 5xx answer, whatever produced it, is counted
+     * in {@link #SERVER_ERRORS_METRIC}: the function returns it as a response, so Lambda's own {@code Errors}
+     * metric never sees it, and this count is what the functions' alarms watch.
+     */
+    public static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context, BusinessMetrics metrics,
                                                  Function<ApiRequest, ApiResponse> route) {
         if (context == null) {
-            return invoke(event, route);
+            return counted(invoke(event, route), metrics);
         }
-        return PowertoolsLogging.withLogging(context, () -> invoke(event, route));
+        return PowertoolsLogging.withLogging(context, () -> counted(invoke(event, route), metrics));
+    }
+
+    private static APIGatewayV2HTTPResponse counted(APIGatewayV2HTTPResponse response, BusinessMetrics metrics) {
+        if (response.getStatusCode() >= 500) {
+            try {
+                metrics.count(SERVER_ERRORS_METRIC, 1);
+            } catch (RuntimeException e) {
+                // The answer is already decided; a failing metrics sink must not turn it into a Lambda error.
+                LOG.warn("Could not count the 5xx answer", entry("status", response.getStatusCode()), e);
+            }
+        }
+        return response;
     }
 
     /** Answer in the scheme the client used: CitrusAd clients send {@code Basic}, everyone else a bearer or key. */

@@ -7,8 +7,19 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 /** Counts that tell ops what the engine is deciding (CloudWatch metrics on AWS). */
 public interface BusinessMetrics {
 
-    /** Adds {@code value} to {@code metric}, split by one low-cardinality dimension. */
+    /**
+     * Adds {@code value} to {@code metric}, split by one low-cardinality dimension besides the function's
+     * {@code Service}; a null {@code dimension} leaves {@code Service} as the only one.
+     */
     void count(String metric, long value, String dimension, String dimensionValue);
+
+    /**
+     * Adds {@code value} to {@code metric} with the function's {@code Service} as its only dimension: what an alarm
+     * watches, since a CloudWatch alarm on a metric must name every dimension it was emitted with.
+     */
+    default void count(String metric, long value) {
+        count(metric, value, null, null);
+    }
 
     BusinessMetrics NONE = (metric, value, dimension, dimensionValue) -> { };
 
@@ -21,7 +32,12 @@ public interface BusinessMetrics {
             return new PowertoolsBusinessMetrics();
         }
         var log = LoggerFactory.getLogger(BusinessMetrics.class);
-        return (metric, value, dimension, dimensionValue) -> log.debug("Metric", entry("metric", metric),
-                entry("value", value), entry(dimension, dimensionValue));
+        return (metric, value, dimension, dimensionValue) -> {
+            if (dimension == null) {
+                log.debug("Metric", entry("metric", metric), entry("value", value));
+            } else {
+                log.debug("Metric", entry("metric", metric), entry("value", value), entry(dimension, dimensionValue));
+            }
+        };
     }
 }

@@ -24,7 +24,8 @@ public final class PowertoolsBusinessMetrics implements BusinessMetrics {
 
     @Override
     public void count(String metric, long value, String dimension, String dimensionValue) {
-        metrics.flushSingleMetric(metric, value, MetricUnit.COUNT, namespace,
-                DimensionSet.of("Service", service, dimension, dimensionValue));
+        metrics.flushSingleMetric(metric, value, MetricUnit.COUNT, namespace, dimension == null
+                ? DimensionSet.of("Service", service)
+                : DimensionSet.of("Service", service, dimension, dimensionValue));
     }
 }

@@ -35,6 +35,12 @@ public interface WebhookStore {
     Page list(StoreCode store, DeliveryStatus status, int limit, String cursor);
 
     /**
+     * Every delivery whatever its status, newest first; {@code cursor} is the opaque {@code next} of the previous
+     * page (of this list or of a list by status: both mark a position in the same order).
+     */
+    Page listAll(StoreCode store, int limit, String cursor);
+
+    /**
      * Counts one send in the store's window of {@code epochSecond}; false when {@code limit} sends were already
      * counted in it (a conditional write: the store enforces the limit, even across concurrent consumers).
      */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.shared.observability.BusinessMetrics;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 class HttpFunctionTest {
@@ -40,11 +41,16 @@ class HttpFunctionTest {
         return event(body, false, Map.of("content-type", "application/json"));
     }
 
-    private static APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Function<ApiRequest, ApiResponse> route) {
-        return HttpFunction.handle(event, null, route);
+    /** What the mapper counted: "metric value dimension=value", the dimension absent when only Service is used. */
+    private final List<String> counted = new ArrayList<>();
+    private final BusinessMetrics recording = (metric, value, dimension, dimensionValue) ->
+            counted.add(metric + " " + value + (dimension == null ? "" : " " + dimension + "=" + dimensionValue));
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Function<ApiRequest, ApiResponse> route) {
+        return HttpFunction.handle(event, null, recording, route);
     }
 
-    private static APIGatewayV2HTTPResponse failWith(RuntimeException e) {
+    private APIGatewayV2HTTPResponse failWith(RuntimeException e) {
         return handle(event("{}"), request -> {
             throw e;
         });
@@ -175,6 +181,49 @@ class HttpFunctionTest {
         assertThat(json(response).get("code").asText()).isEqualTo("DEPENDENCY_UNAVAILABLE");
         assertThat(json(response).get("requestId").asText()).isEqualTo(REQUEST_ID);
         assertThat(response.getBody()).doesNotContain("amazonaws.com").doesNotContain("SdkClientException");
+    }
+
+    @Test
+    void anUnexpectedExceptionCountsOneServerErrorWithOnlyTheServiceDimension() {
+        assertThat(failWith(new IllegalStateException("bug")).getStatusCode()).isEqualTo(500);
+        assertThat(counted).containsExactly("ServerErrors 1");
+    }
+
+    @Test
+    void aBackingServiceFailureCountsOneServerError() {
+        assertThat(failWith(SdkClientException.create("timeout")).getStatusCode()).isEqualTo(503);
+        assertThat(counted).containsExactly("ServerErrors 1");
+    }
+
+    @Test
+    void aServerErrorTheRouteAnswersOrThrowsItselfIsCountedToo() {
+        var unhealthy = handle(event("{}"), request -> new ApiResponse(503, Map.of("table", "unreachable")));
+        assertThat(unhealthy.getStatusCode()).isEqualTo(503);
+        var thrown = failWith(new ApiException(502, "BAD_GATEWAY", "upstream", FieldErrors.none()));
+        assertThat(thrown.getStatusCode()).isEqualTo(502);
+        assertThat(counted).containsExactly("ServerErrors 1", "ServerErrors 1");
+    }
+
+    @Test
+    void successesAndRefusalsCountNoServerError() {
+        handle(event("{}"), request -> ApiResponse.ok(Map.of()));
+        failWith(ApiException.badRequest(FieldErrors.single("code", "is required")));
+        failWith(ApiException.notFound("Store 13"));
+        failWith(ApiException.unauthorized());
+        handle(event("x".repeat(ApiRequest.MAX_BODY_BYTES + 1)), request -> ApiResponse.ok(request.body()));
+        assertThat(counted).isEmpty();
+    }
+
+    @Test
+    void aFailingMetricsSinkDoesNotChangeTheAnswer() {
+        BusinessMetrics broken = (metric, value, dimension, dimensionValue) -> {
+            throw new IllegalStateException("stdout closed");
+        };
+        var response = HttpFunction.handle(event("{}"), null, broken, request -> {
+            throw new IllegalStateException("bug");
+        });
+        assertThat(response.getStatusCode()).isEqualTo(500);
+        assertThat(json(response).get("code").asText()).isEqualTo("INTERNAL_ERROR");
     }
 
     @Test

@@ -64,6 +64,47 @@ final class TemplateChecks {
         return problems;
     }
 
+    /**
+     * Every function with an HttpApi event has an alarm on the 5xx answers its error mapper counts: metric
+     * {@code metricName} in the functions' metrics namespace with the function's service name as the only dimension.
+     * No alarm watches {@code AWS/Lambda Errors} of an HTTP function: it returns its 5xx as responses, so that
+     * alarm could never fire.
+     */
+    static List<String> httpFunctionAlarmProblems(TemplateModel template, String metricName) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> environment =
+                (Map<String, Object>) template.globalsFunction().getOrDefault("Environment", Map.of());
+        Object namespace = ((Map<String, Object>) environment.getOrDefault("Variables", Map.of()))
+                .get("POWERTOOLS_METRICS_NAMESPACE");
+        List<String> alarms = template.resourcesOfType("AWS::CloudWatch::Alarm");
+        for (TemplateModel.Function f : template.functions()) {
+            boolean http = f.events().values().stream().anyMatch(e -> "HttpApi".equals(e.get("Type")));
+            if (!http) {
+                continue;
+            }
+            Object service = f.environment().get("POWERTOOLS_SERVICE_NAME");
+            boolean watched = alarms.stream().map(template::properties).anyMatch(a ->
+                    metricName.equals(a.get("MetricName")) && namespace != null && namespace.equals(a.get("Namespace"))
+                            && List.of(Map.of("Name", "Service", "Value", String.valueOf(service)))
+                                    .equals(a.get("Dimensions")));
+            if (!watched) {
+                problems.add(f.logicalId() + " has no alarm on " + namespace + " " + metricName + " Service=" + service);
+            }
+            for (String id : alarms) {
+                Map<String, Object> a = template.properties(id);
+                List<Map<String, Object>> dimensions =
+                        (List<Map<String, Object>>) a.getOrDefault("Dimensions", List.of());
+                boolean onThisFunction = dimensions.stream().anyMatch(d -> "FunctionName".equals(d.get("Name"))
+                        && references(d.get("Value")).contains(f.logicalId()));
+                if ("AWS/Lambda".equals(a.get("Namespace")) && "Errors".equals(a.get("MetricName")) && onThisFunction) {
+                    problems.add(id + " watches AWS/Lambda Errors of " + f.logicalId()
+                            + ", which answers its failures as 5xx responses");
+                }
+            }
+        }
+        return problems;
+    }
+
     /** The logical ids a value refers to through Ref, Fn::GetAtt or Fn::Sub. */
     static List<String> references(Object value) {
         List<String> refs = new ArrayList<>();

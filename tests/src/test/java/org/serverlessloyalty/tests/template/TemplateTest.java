@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.shared.http.HttpFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,6 +84,73 @@ class TemplateTest {
     }
 
     @Test
+    void everyHttpFunctionHasAnAlarmOnTheServerErrorsItsMapperCounts() {
+        assertThat(TemplateChecks.httpFunctionAlarmProblems(template, HttpFunction.SERVER_ERRORS_METRIC)).isEmpty();
+        assertThat(template.functions().stream().filter(f -> f.events().values().stream()
+                .anyMatch(e -> "HttpApi".equals(e.get("Type"))))).as("HTTP functions").hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void theAlarmCheckCatchesALambdaErrorsAlarmAndAMissingServerErrorsAlarm() {
+        var broken = new TemplateModel(CloudFormationYaml.load("""
+                Globals:
+                  Function:
+                    Environment:
+                      Variables:
+                        POWERTOOLS_METRICS_NAMESPACE: ServerlessLoyalty
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.B::handleRequest
+                      Environment:
+                        Variables:
+                          POWERTOOLS_SERVICE_NAME: api
+                      Events:
+                        Get:
+                          Type: HttpApi
+                          Properties:
+                            Path: /x
+                            Method: GET
+                  Other:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.C::handleRequest
+                      Environment:
+                        Variables:
+                          POWERTOOLS_SERVICE_NAME: other
+                      Events:
+                        Get:
+                          Type: HttpApi
+                          Properties:
+                            Path: /y
+                            Method: GET
+                  ApiErrorsAlarm:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties:
+                      Namespace: AWS/Lambda
+                      MetricName: Errors
+                      Dimensions:
+                        - Name: FunctionName
+                          Value: !Ref Api
+                  OtherAlarmWithAnExtraDimension:
+                    Type: AWS::CloudWatch::Alarm
+                    Properties:
+                      Namespace: ServerlessLoyalty
+                      MetricName: ServerErrors
+                      Dimensions:
+                        - Name: Service
+                          Value: other
+                        - Name: Route
+                          Value: GET /y
+                """));
+        assertThat(TemplateChecks.httpFunctionAlarmProblems(broken, "ServerErrors")).containsExactlyInAnyOrder(
+                "Api has no alarm on ServerlessLoyalty ServerErrors Service=api",
+                "ApiErrorsAlarm watches AWS/Lambda Errors of Api, which answers its failures as 5xx responses",
+                "Other has no alarm on ServerlessLoyalty ServerErrors Service=other");
+    }
+
+    @Test
     void globalsTargetJava21OnArm64WithSnapStart() {
         Map<String, Object> globals = template.globalsFunction();
         assertThat(globals.get("Runtime")).isEqualTo("java21");
@@ -105,6 +173,14 @@ class TemplateTest {
         }
         assertThat(template.functions().stream().map(f -> f.environment().get("POWERTOOLS_SERVICE_NAME")).distinct())
                 .hasSize(template.functions().size());
+    }
+
+    @Test
+    void noFunctionClaimsToRunLocally() {
+        // The local stack sets it so webhooks may reach its loopback receivers; on AWS that would open the Lambda
+        // Runtime API and anything else on 127.0.0.1 to a webhook URL.
+        assertThat(template.functions()).allSatisfy(f -> assertThat(f.environment()).as(f.logicalId())
+                .doesNotContainKey(org.serverlessloyalty.shared.config.LambdaEnvironment.LOCAL_FLAG));
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbWebhookStore;
+import org.serverlessloyalty.shared.webhook.WebhookConfig;
 import org.serverlessloyalty.tests.e2e.ApiClient;
 import org.serverlessloyalty.tests.e2e.HttpApiClient;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
@@ -144,7 +147,7 @@ class CouponWebhookIT {
         await("2 deliveries FAILED", () -> deliveries("down", "FAILED").size() == 2);
         assertThat(deliveries("down", "FAILED")).allSatisfy(d -> {
             assertThat(d.path("attempts").asInt()).isGreaterThanOrEqualTo(2);
-            assertThat(d.path("lastError").asText()).isNotBlank();
+            assertThat(d.path("lastError").asText()).as("a generic reason, no address").isEqualTo("connection refused");
         });
         assertThat(deliveries("down", "PENDING")).isEmpty();
         Set<String> failedIds = new HashSet<>();
@@ -222,7 +225,54 @@ class CouponWebhookIT {
         }
     }
 
+    @Test
+    @Order(5)
+    void internalAddressesAreRefusedAt400NamingTheUrlEvenOnTheLocalStack() {
+        createStore("internal");
+        for (String url : List.of("https://169.254.169.254/latest/meta-data/", "http://2852039166/",
+                "https://[::ffff:169.254.169.254]/", "https://10.0.0.8/coupons", "https://172.20.1.1/coupons",
+                "https://192.168.1.20/coupons", "https://[fd00:ec2::254]/", "https://0.0.0.0/",
+                "https://metadata.google.internal/computeMetadata/v1/", "http://shop.example/coupons")) {
+            var response = admin("PUT", "/api/internal/admin/webhooks/coupon-created",
+                    Map.of("url", url, "enabled", true));
+            assertThat(response.status()).as(url).isEqualTo(400);
+            assertThat(response.json().path("errors").get(0).path("field").asText()).as(url).isEqualTo("url");
+        }
+        assertThat(admin("GET", "/api/internal/admin/webhooks/coupon-created", null).status()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(6)
+    void aStoredUrlOfAnInternalAddressIsRefusedAtSendTimeAndFailedAtOnce() throws Exception {
+        // As if configured before the address rules existed: written to the table, around the admin API (before any
+        // delivery, so the function has not cached the old configuration).
+        createStore("legacy");
+        configure("legacy", "https://shop.example/coupons");
+        var store = new DynamoDbWebhookStore(stack.dynamoDbClient(), stack.tableName("LoyaltyTable"));
+        var config = store.config(new StoreCode("legacy")).orElseThrow();
+        store.saveConfig(new WebhookConfig(config.store(), "https://[::ffff:a9fe:a9fe]/latest/meta-data/", true,
+                config.secret(), config.createdAt(), Instant.now()));
+
+        createListedCodes("legacy", "LEGACY1");
+
+        await("the delivery FAILED", () -> deliveries("legacy", "FAILED").size() == 1);
+        JsonNode failed = deliveries("legacy", "FAILED").get(0);
+        assertThat(failed.path("lastError").asText()).isEqualTo("address not allowed");
+        assertThat(failed.path("attempts").asInt()).as("refused, not retried").isEqualTo(1);
+        assertThat(failed.path("lastStatusCode").isNull()).isTrue();
+        assertThat(deliveries("legacy", "PENDING")).isEmpty();
+        assertThat(allDeliveries("legacy")).extracting(d -> d.path("code").asText()).containsExactly("LEGACY1");
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static List<JsonNode> allDeliveries(String store) {
+        var response = admin("GET", "/api/" + store + "/admin/webhooks/coupon-created/deliveries?limit=200", null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<JsonNode> list = new ArrayList<>();
+        response.json().path("deliveries").forEach(list::add);
+        return list;
+    }
 
     private static ApiClient.Response admin(String method, String path, Object body) {
         return api.call(method, path, Map.of("Authorization", "Bearer " + stack.adminKey(),

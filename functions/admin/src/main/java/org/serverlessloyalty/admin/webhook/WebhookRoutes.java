@@ -39,12 +39,16 @@ public final class WebhookRoutes {
     private final WebhookStore webhooks;
     private final WebhookQueue queue;
     private final Clock clock;
+    private final boolean loopbackAllowed;
 
-    public WebhookRoutes(Function<ApiRequest, Store> stores, WebhookStore webhooks, WebhookQueue queue, Clock clock) {
+    /** @param loopbackAllowed whether a webhook may point at loopback: only while the local stack runs */
+    public WebhookRoutes(Function<ApiRequest, Store> stores, WebhookStore webhooks, WebhookQueue queue, Clock clock,
+                         boolean loopbackAllowed) {
         this.stores = stores;
         this.webhooks = webhooks;
         this.queue = queue;
         this.clock = clock;
+        this.loopbackAllowed = loopbackAllowed;
     }
 
     public ApiResponse put(ApiRequest request) {
@@ -56,7 +60,7 @@ public final class WebhookRoutes {
         String url = json.string("url", 2000);
         Boolean enabled = json.bool("enabled");
         if (url != null) {
-            WebhookUrls.problem(url).ifPresent(problem -> errors.add(json.path("url"), problem));
+            WebhookUrls.problem(url, loopbackAllowed).ifPresent(problem -> errors.add(json.path("url"), problem));
         }
         errors.throwIfAny();
         Instant now = clock.instant();
@@ -87,12 +91,15 @@ public final class WebhookRoutes {
     public ApiResponse deliveries(ApiRequest request) {
         Store store = stores.apply(request);
         FieldErrors errors = FieldErrors.none();
-        String rawStatus = request.queryParameter("status").orElse("FAILED");
+        // No status lists every delivery, newest first.
+        String rawStatus = request.queryParameter("status").orElse(null);
         DeliveryStatus status = null;
-        try {
-            status = DeliveryStatus.valueOf(rawStatus);
-        } catch (IllegalArgumentException e) {
-            errors.add("status", "must be one of PENDING, DELIVERED, FAILED");
+        if (rawStatus != null) {
+            try {
+                status = DeliveryStatus.valueOf(rawStatus);
+            } catch (IllegalArgumentException e) {
+                errors.add("status", "must be one of PENDING, DELIVERED, FAILED");
+            }
         }
         int limit = DEFAULT_PAGE;
         String rawLimit = request.queryParameter("limit").orElse(null);
@@ -109,7 +116,9 @@ public final class WebhookRoutes {
         errors.throwIfAny();
         WebhookStore.Page page;
         try {
-            page = webhooks.list(store.code(), status, limit, request.queryParameter("next").orElse(null));
+            String cursor = request.queryParameter("next").orElse(null);
+            page = status == null ? webhooks.listAll(store.code(), limit, cursor)
+                    : webhooks.list(store.code(), status, limit, cursor);
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(FieldErrors.single("next", "is not a cursor of this list"));
         }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.admin.AdminHandler;
@@ -22,6 +23,7 @@ import org.serverlessloyalty.shared.model.StoreCode;
 import org.serverlessloyalty.shared.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.testing.ApiEvents;
 import org.serverlessloyalty.shared.testing.LocalTable;
+import org.serverlessloyalty.shared.webhook.Delivery;
 import org.serverlessloyalty.shared.webhook.DeliveryStatus;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbWebhookStore;
 import org.serverlessloyalty.shared.webhook.WebhookConfig;
@@ -36,17 +38,25 @@ class WebhookRoutesIT {
     private static final String ROUTE = "/api/{storeCode}/admin/webhooks/coupon-created";
     private static LocalTable table;
     private static AdminHandler handler;
+    private static AdminHandler localHandler;
     private static DynamoDbWebhookStore webhooks;
 
     @BeforeAll
     static void start() {
         table = LocalTable.create();
         handler = table.lambdaHandler(AdminHandler::new, Map.of("ADMIN_API_KEY", ADMIN_KEY));
+        localHandler = table.lambdaHandler(AdminHandler::new, Map.of("ADMIN_API_KEY", ADMIN_KEY, "AWS_SAM_LOCAL", "true"));
         webhooks = new DynamoDbWebhookStore(table.client(), table.name());
     }
 
+    /** The admin function as deployed on AWS. */
     private static APIGatewayV2HTTPResponse admin(ApiEvents event) {
         return handler.handleRequest(event.bearer(ADMIN_KEY).build(), null);
+    }
+
+    /** The admin function as the local stack runs it (AWS_SAM_LOCAL=true). */
+    private static APIGatewayV2HTTPResponse local(ApiEvents event) {
+        return localHandler.handleRequest(event.bearer(ADMIN_KEY).build(), null);
     }
 
     private static void createStore(String code) {
@@ -96,11 +106,38 @@ class WebhookRoutesIT {
         assertThat(json(refused).get("errors").get(0).get("field").asText()).isEqualTo("url");
         assertThat(webhooks.config(new StoreCode("hook-b"))).isEmpty();
 
-        var loopback = admin(ApiEvents.route("PUT " + ROUTE, "hook-b")
+        var loopback = local(ApiEvents.route("PUT " + ROUTE, "hook-b")
                 .body(Map.of("url", "http://127.0.0.1:8080/coupons", "enabled", true)));
-        assertThat(loopback.getStatusCode()).isEqualTo(200);
+        assertThat(loopback.getStatusCode()).as("loopback while the local stack runs").isEqualTo(200);
         assertThat(admin(ApiEvents.route("PUT " + ROUTE, "no-such-store")
                 .body(Map.of("url", "https://shop.example/x"))).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesInternalAddressesNamingTheUrlFieldAndWritesNothing() {
+        createStore("hook-internal");
+        for (String url : List.of("https://169.254.169.254/latest/meta-data/", "https://2852039166/",
+                "https://[::ffff:169.254.169.254]/", "https://10.0.0.8/coupons", "https://192.168.1.20/coupons",
+                "https://[fd00:ec2::254]/", "https://metadata.google.internal/", "https://instance-data/")) {
+            for (var call : List.<Function<ApiEvents, APIGatewayV2HTTPResponse>>of(WebhookRoutesIT::admin,
+                    WebhookRoutesIT::local)) {
+                var response = call.apply(ApiEvents.route("PUT " + ROUTE, "hook-internal")
+                        .body(Map.of("url", url, "enabled", true)));
+                assertThat(response.getStatusCode()).as(url).isEqualTo(400);
+                JsonNode errors = json(response).get("errors");
+                assertThat(errors).as(url).hasSize(1);
+                assertThat(errors.get(0).get("field").asText()).isEqualTo("url");
+            }
+        }
+        // The Lambda Runtime API listens on 127.0.0.1:9001 in every function's sandbox: loopback is refused on AWS.
+        for (String url : List.of("http://127.0.0.1:9001/2018-06-01/runtime/invocation/next", "https://localhost/x",
+                "http://[::1]:8080/coupons", "https://2130706433/")) {
+            var response = admin(ApiEvents.route("PUT " + ROUTE, "hook-internal")
+                    .body(Map.of("url", url, "enabled", true)));
+            assertThat(response.getStatusCode()).as(url).isEqualTo(400);
+            assertThat(json(response).get("errors").get(0).get("field").asText()).isEqualTo("url");
+        }
+        assertThat(webhooks.config(new StoreCode("hook-internal"))).isEmpty();
     }
 
     @Test
@@ -148,6 +185,38 @@ class WebhookRoutesIT {
         assertThat(json(listed).get("next").isNull()).isFalse();
         assertThat(admin(ApiEvents.route("GET " + ROUTE + "/deliveries", "hook-c").query("status", "LOST"))
                 .getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void withoutAStatusTheDeliveriesOfEveryStatusAreListedNewestFirstPageByPage() {
+        createStore("hook-all");
+        StoreCode store = new StoreCode("hook-all");
+        Instant t0 = Instant.parse("2026-11-25T10:00:00.100Z");
+        List<Delivery> created = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(Delivery.pending(store, "ALL" + i, "{}", t0.plusSeconds(i)));
+        }
+        webhooks.createDeliveries(created);
+        webhooks.markFailed(created.get(0), 2, "HTTP 500", 500, t0, t0.plusSeconds(10));
+        webhooks.markDelivered(created.get(1), 1, 200, t0, t0.plusSeconds(10));
+
+        var firstPage = admin(ApiEvents.route("GET " + ROUTE + "/deliveries", "hook-all").query("limit", "2"));
+        assertThat(firstPage.getStatusCode()).as(firstPage.getBody()).isEqualTo(200);
+        JsonNode first = json(firstPage);
+        assertThat(first.get("deliveries")).extracting(d -> d.get("code").asText() + ":" + d.get("status").asText())
+                .containsExactly("ALL2:PENDING", "ALL1:DELIVERED");
+        String next = first.get("next").asText();
+
+        JsonNode second = json(admin(ApiEvents.route("GET " + ROUTE + "/deliveries", "hook-all").query("limit", "2")
+                .query("next", next)));
+        assertThat(second.get("deliveries")).extracting(d -> d.get("code").asText() + ":" + d.get("status").asText())
+                .containsExactly("ALL0:FAILED");
+        assertThat(second.get("next").isNull()).isTrue();
+
+        createStore("hook-all-other");
+        var foreign = admin(ApiEvents.route("GET " + ROUTE + "/deliveries", "hook-all-other").query("next", next));
+        assertThat(foreign.getStatusCode()).isEqualTo(400);
+        assertThat(json(foreign).get("errors").get(0).get("field").asText()).isEqualTo("next");
     }
 
     @Test

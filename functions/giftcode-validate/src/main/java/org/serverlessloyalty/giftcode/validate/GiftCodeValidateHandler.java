@@ -45,7 +45,7 @@ public final class GiftCodeValidateHandler implements RequestHandler<APIGatewayV
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpFunction.handle(event, context, this::validate);
+        return HttpFunction.handle(event, context, metrics, this::validate);
     }
 
     private ApiResponse validate(ApiRequest request) {

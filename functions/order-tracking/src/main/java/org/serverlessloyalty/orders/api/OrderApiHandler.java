@@ -89,7 +89,7 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpFunction.handle(event, context, request -> route(request, event));
+        return HttpFunction.handle(event, context, metrics, request -> route(request, event));
     }
 
     private ApiResponse route(ApiRequest request, APIGatewayV2HTTPEvent event) {
