@@ -30,7 +30,7 @@ final class OrderRoutes {
             throw ApiException.notFound("Order " + PlainText.excerpt(orderId));
         }
         AppliedOrder applied = ledger.find(store, orderId)
-                .orElseThrow(() -> ApiException.notFound("Order " + orderId));
+                .orElseThrow(() -> ApiException.notFound("Order " + PlainText.excerpt(orderId)));
         return ApiResponse.ok(toJson(applied));
     }
 

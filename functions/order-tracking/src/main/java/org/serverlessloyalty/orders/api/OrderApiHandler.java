@@ -133,7 +133,7 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
         return ledger.find(store.code(), id)
                 .map(applied -> ApiResponse.ok(CitrusAdJson.orders(List.of(applied.order()))))
-                .orElseThrow(() -> ApiException.notFound("Order " + id));
+                .orElseThrow(() -> ApiException.notFound("Order " + PlainText.excerpt(id)));
     }
 
     private ApiResponse beacon(APIGatewayV2HTTPEvent event) {
