@@ -12,6 +12,7 @@ import org.serverlessloyalty.shared.http.FieldErrors;
 import org.serverlessloyalty.shared.http.Json;
 import org.serverlessloyalty.shared.model.CodeValue;
 import org.serverlessloyalty.shared.model.GiftCode;
+import org.serverlessloyalty.shared.model.PlainText;
 import org.serverlessloyalty.shared.model.Store;
 import org.serverlessloyalty.shared.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.service.GiftCodeCatalog;
@@ -84,7 +85,7 @@ final class GiftCodeRoutes {
                 ? codes.find(store.code(), CodeValue.of(raw)).orElse(null)
                 : null;
         if (code == null) {
-            throw ApiException.notFound("Code " + raw);
+            throw ApiException.notFound("Code " + PlainText.excerpt(raw));
         }
         return ApiResponse.ok(GiftCodeJson.toJson(code));
     }

@@ -6,7 +6,9 @@ import org.serverlessloyalty.shared.http.ApiException;
 import org.serverlessloyalty.shared.http.ApiRequest;
 import org.serverlessloyalty.shared.http.ApiResponse;
 import org.serverlessloyalty.shared.model.CodeValue;
+import org.serverlessloyalty.shared.model.PlainText;
 import org.serverlessloyalty.shared.model.order.AppliedOrder;
+import org.serverlessloyalty.shared.model.order.OrderIds;
 import org.serverlessloyalty.shared.model.order.OrderLine;
 import org.serverlessloyalty.shared.model.order.OrderReport;
 import org.serverlessloyalty.shared.store.OrderLedger;
@@ -26,8 +28,12 @@ final class OrderRoutes {
     ApiResponse get(ApiRequest request) {
         var store = StoreRoutes.storeCode(request);
         String orderId = request.pathParameter("orderId");
+        if (!OrderIds.isValid(orderId)) {
+            // No order can have this id: answered without a key of it ever reaching DynamoDB.
+            throw ApiException.notFound("Order " + PlainText.excerpt(orderId));
+        }
         AppliedOrder applied = ledger.find(store, orderId)
-                .orElseThrow(() -> ApiException.notFound("Order " + orderId));
+                .orElseThrow(() -> ApiException.notFound("Order " + PlainText.excerpt(orderId)));
         return ApiResponse.ok(toJson(applied));
     }
 

@@ -7,6 +7,7 @@ import org.serverlessloyalty.shared.http.ApiRequest;
 import org.serverlessloyalty.shared.http.ApiResponse;
 import org.serverlessloyalty.shared.http.FieldErrors;
 import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.model.PlainText;
 import org.serverlessloyalty.shared.model.Store;
 import org.serverlessloyalty.shared.model.StoreCode;
 import org.serverlessloyalty.shared.service.StoreDirectory;
@@ -89,7 +90,7 @@ final class StoreRoutes {
     static StoreCode storeCode(ApiRequest request) {
         String raw = request.pathParameter("storeCode");
         if (!StoreCode.isValid(raw)) {
-            throw ApiException.notFound("Store " + raw);
+            throw ApiException.notFound("Store " + PlainText.excerpt(raw));
         }
         return new StoreCode(raw);
     }

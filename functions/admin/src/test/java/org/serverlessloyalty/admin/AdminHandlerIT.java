@@ -227,4 +227,33 @@ class AdminHandlerIT {
         assertThat(json(response).get(0).get("name").asText()).isEqualTo("DynamoDB");
         assertThat(json(response).get(0).get("status").asText()).isEqualTo("Problem");
     }
+    @Test
+    void pathValuesAreBoundedBeforeTheyReachAKeyAndNeverEchoedInFull() {
+        createStore("paths");
+        var longOrder = admin(ApiEvents.route("GET /api/{storeCode}/admin/orders/{orderId}", "paths", "9".repeat(2_048)));
+        assertThat(longOrder.getStatusCode()).as(longOrder.getBody()).isEqualTo(400);
+        assertThat(json(longOrder).get("errors").get(0).get("field").asText()).isEqualTo("orderId");
+        var spaced = admin(ApiEvents.route("GET /api/{storeCode}/admin/orders/{orderId}", "paths", "no such id " + "x".repeat(200)));
+        assertThat(spaced.getStatusCode()).isEqualTo(404);
+        assertThat(spaced.getBody()).doesNotContain("x".repeat(50));
+        var formatted = admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes/{code}", "paths", "SUMMER\u202E"));
+        assertThat(formatted.getStatusCode()).isEqualTo(400);
+        var longStore = admin(ApiEvents.route("GET /api/store/{storeCode}", "s".repeat(250)));
+        assertThat(longStore.getStatusCode()).isEqualTo(404);
+        assertThat(longStore.getBody()).doesNotContain("s".repeat(50));
+    }
+
+    @Test
+    void aHostileNumberOrARepeatedFieldIs400NamingItAndWritesNothing() {
+        var huge = admin(ApiEvents.route("POST /api/store").body(
+                "{\"code\":\"hostile\",\"name\":\"Shop\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\",\"active\":1e3000000000}"));
+        assertThat(huge.getStatusCode()).as(huge.getBody()).isEqualTo(400);
+        assertThat(json(huge).get("errors").get(0).get("field").asText()).isEqualTo("active");
+        var twice = admin(ApiEvents.route("POST /api/store").body(
+                "{\"code\":\"hostile\",\"code\":\"other\",\"name\":\"Shop\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\"}"));
+        assertThat(twice.getStatusCode()).isEqualTo(400);
+        assertThat(json(twice).get("errors").get(0).get("field").asText()).isEqualTo("code");
+        assertThat(admin(ApiEvents.route("GET /api/store/{storeCode}", "hostile")).getStatusCode()).isEqualTo(404);
+        assertThat(admin(ApiEvents.route("GET /api/store/{storeCode}", "other")).getStatusCode()).isEqualTo(404);
+    }
 }

@@ -28,7 +28,10 @@ class CreateCodesRequestTest {
 
     private static JsonNode body(String json) {
         try {
-            return Json.MAPPER.readTree(json.replace('\'', '"'));
+            // The routes' own path: bounded numbers, no duplicate keys.
+            return Json.parseObject(json.replace('\'', '"').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ApiException e) {
+            throw e;
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -221,5 +224,36 @@ class CreateCodesRequestTest {
     void badTemplateTermsAreNamedWithTheTemplatePath() {
         assertThat(refusedFields("{'generate':{'count':5},'template':{'discountType':'PERCENT','value':150}}"))
                 .containsExactly("template.value");
+    }
+    // --- input bounds (hostile numbers, repeated fields, invisible characters) -----------------
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e10000000", "1e3000000000", "-1e1000000000",
+            "1e-1000000000", "1234567890123456789012345678901234567890123456789012345678901234567890"})
+    void aHostileNumberIsRefusedNamingItsField(String number) {
+        assertThat(refusedFields("{'codes':[{'code':'A','discountType':'VALUE','value':" + number + "}]}"))
+                .containsExactly("codes[0].value");
+        assertThat(refusedFields("{'generate':{'count':" + number + "},'template':" + TEMPLATE + "}"))
+                .containsExactly("generate.count");
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRefused() {
+        assertThat(refusedFields("{'codes':[{'code':'A','code':'B','discountType':'VALUE','value':5}]}"))
+                .containsExactly("codes[0].code");
+    }
+
+    @Test
+    void namesAndDescriptionsWithControlOrFormatCharactersAreRefused() {
+        assertThat(refusedFields("{'codes':[{'code':'A','discountType':'VALUE','value':5,"
+                + "'name':'Summer\\u0000','description':'10 %\\u202E','categories':['canoes\\u200B']}]}"))
+                .containsExactly("codes[0].description", "codes[0].name", "codes[0].categories[0]");
+    }
+
+    @Test
+    void aCodeWithAControlCharacterIsRefusedWithoutEchoingIt() {
+        var e = refusal("{'codes':[{'code':'SUMMER\\u0000" + "X".repeat(200) + "','discountType':'VALUE','value':5}]}");
+        assertThat(e.fieldErrors().list()).extracting(FieldErrors.FieldError::field).containsExactly("codes[0].code");
+        assertThat(e.fieldErrors().list().get(0).message()).doesNotContain("XXXXXXXXXX");
     }
 }

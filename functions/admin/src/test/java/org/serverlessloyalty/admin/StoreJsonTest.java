@@ -27,7 +27,10 @@ class StoreJsonTest {
 
     private static JsonNode body(String json) {
         try {
-            return Json.MAPPER.readTree(json.replace('\'', '"'));
+            // The routes' own path: bounded numbers, no duplicate keys.
+            return Json.parseObject(json.replace('\'', '"').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ApiException e) {
+            throw e;
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -176,5 +179,16 @@ class StoreJsonTest {
                 .doesNotContainKey("apiKey").doesNotContainKey("apiKeyHash");
         assertThat(StoreJson.toJson(EXISTING, "sl_13_secret", "pk_13_secret")).containsEntry("apiKey", "sl_13_secret")
                 .containsEntry("publishableKey", "pk_13_secret");
+    }
+    @Test
+    void aNameWithControlOrFormatCharactersIsRefused() {
+        assertThat(newRefused("{'code':'13','name':'Shop\\u0000','currency':'EUR','timezone':'Europe/Paris'}"))
+                .containsExactly("name");
+        assertThat(updateRefused("{'name':'\\u202Epohs'}")).containsExactly("name");
+    }
+
+    @Test
+    void aRepeatedFieldIsRefused() {
+        assertThat(updateRefused("{'name':'A','name':'B'}")).containsExactly("name");
     }
 }

@@ -7,12 +7,20 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.serverlessloyalty.shared.model.PlainText;
 
 /** A read-only view of an HTTP API (payload 2.0) event: headers are case-insensitive, bodies decoded. */
 public final class ApiRequest {
 
     /** Bodies above this are refused with 413 before any parsing. */
     public static final int MAX_BODY_BYTES = 256 * 1024;
+    /**
+     * Path values (store codes, gift codes, order ids) have at most this many characters: they become
+     * DynamoDB keys, whose limits (2,048 bytes for a partition key, 1,024 for a sort key) they stay far below.
+     */
+    public static final int MAX_PATH_VALUE_CHARS = 256;
+    /** Query values (numbers, enums, list cursors) have at most this many characters. */
+    public static final int MAX_QUERY_VALUE_CHARS = 512;
 
     private final APIGatewayV2HTTPEvent event;
     private final Map<String, String> headers;
@@ -50,18 +58,33 @@ public final class ApiRequest {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT))).filter(v -> !v.isBlank());
     }
 
+    /** A path value; 400 when it is missing, longer than {@link #MAX_PATH_VALUE_CHARS} or not plain text. */
     public String pathParameter(String name) {
         String value = event.getPathParameters() == null ? null : event.getPathParameters().get(name);
         if (value == null) {
             throw ApiException.badRequest(FieldErrors.single(name, "is required in the path"));
         }
+        checkParameter(name, value, MAX_PATH_VALUE_CHARS);
         return value;
     }
 
+    /** A non-blank query value; 400 when it is longer than {@link #MAX_QUERY_VALUE_CHARS} or not plain text. */
     public Optional<String> queryParameter(String name) {
-        return Optional.ofNullable(event.getQueryStringParameters())
+        Optional<String> value = Optional.ofNullable(event.getQueryStringParameters())
                 .map(q -> q.get(name))
                 .filter(v -> !v.isBlank());
+        value.ifPresent(v -> checkParameter(name, v, MAX_QUERY_VALUE_CHARS));
+        return value;
+    }
+
+    /** Checked before a value can reach a DynamoDB key or an error message. */
+    private static void checkParameter(String name, String value, int maxChars) {
+        if (value.length() > maxChars) {
+            throw ApiException.badRequest(FieldErrors.single(name, "must be at most " + maxChars + " characters"));
+        }
+        if (!PlainText.isClean(value)) {
+            throw ApiException.badRequest(FieldErrors.single(name, "must not contain control or format characters"));
+        }
     }
 
     /** The body as bytes; 413 when it exceeds {@link #MAX_BODY_BYTES}. */

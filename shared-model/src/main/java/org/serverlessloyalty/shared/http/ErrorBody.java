@@ -1,6 +1,7 @@
 package org.serverlessloyalty.shared.http;
 
 import java.util.List;
+import org.serverlessloyalty.shared.model.PlainText;
 
 /**
  * The one error shape of the whole API (docs/api-errors.md):
@@ -9,6 +10,8 @@ import java.util.List;
 public record ErrorBody(int status, String code, String message, List<FieldErrors.FieldError> errors, String requestId) {
 
     static ErrorBody of(ApiException e, String requestId) {
-        return new ErrorBody(e.status(), e.code(), e.getMessage(), e.fieldErrors().list(), requestId);
+        // A message may quote an input (a path value, a code): never more than a short prefix of it.
+        return new ErrorBody(e.status(), e.code(), PlainText.excerpt(e.getMessage(), FieldErrors.MAX_MESSAGE_CHARS),
+                e.fieldErrors().list(), requestId);
     }
 }

@@ -2,9 +2,17 @@ package org.serverlessloyalty.shared.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.serverlessloyalty.shared.model.PlainText;
 
-/** Every offending field of one request, collected before anything is refused or written. */
+/**
+ * Every offending field of one request, collected before anything is refused or written. Field paths
+ * and messages are cut to {@link #MAX_FIELD_CHARS} and {@link #MAX_MESSAGE_CHARS} (control and format
+ * characters shown as {@code ?}): an error may quote a short prefix of an input, never echo all of it.
+ */
 public final class FieldErrors {
+
+    public static final int MAX_FIELD_CHARS = 120;
+    public static final int MAX_MESSAGE_CHARS = 300;
 
     public record FieldError(String field, String message) {
     }
@@ -20,7 +28,7 @@ public final class FieldErrors {
     }
 
     public FieldErrors add(String field, String message) {
-        errors.add(new FieldError(field, message));
+        errors.add(new FieldError(PlainText.excerpt(field, MAX_FIELD_CHARS), PlainText.excerpt(message, MAX_MESSAGE_CHARS)));
         return this;
     }
 

@@ -7,12 +7,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.serverlessloyalty.shared.model.PlainText;
 
 /**
  * Reads typed fields out of a JSON object, recording every problem under the field's full path
  * (e.g. {@code codes[3].threshold}) instead of stopping at the first, so one 400 names them all.
  * A getter returns null when the field is absent, null, or invalid (the error is then recorded).
+ * Every text is refused when it holds control or format characters ({@link PlainText}), every
+ * number has an upper bound, and no error message quotes more than a short prefix of the input.
  */
 public final class JsonFields {
 
@@ -78,8 +82,14 @@ public final class JsonFields {
             errors.add(path(field), "must be at most " + maxLength + " characters");
             return null;
         }
+        if (!PlainText.isClean(text)) {
+            errors.add(path(field), NOT_PLAIN);
+            return null;
+        }
         return text;
     }
+
+    static final String NOT_PLAIN = "must not contain control or format characters (such as NUL or a right-to-left override)";
 
     /** A string, or a number given where an identifier is expected (CibleR sends ids both ways). */
     public String identifier(String field, int maxLength) {
@@ -97,7 +107,13 @@ public final class JsonFields {
         return text == null || text.isEmpty() ? null : text;
     }
 
+    /**
+     * A JSON number within {@code [min, max]} with at most {@code maxScale} decimal places, trailing
+     * zeros dropped. Both bounds are compared before the value is rescaled or expanded, so a number
+     * such as {@code 1e999} costs no more than {@code 1}; {@code max} is required: every amount has a ceiling.
+     */
     public BigDecimal decimal(String field, BigDecimal min, BigDecimal max, int maxScale) {
+        Objects.requireNonNull(max, "every amount needs an upper bound");
         JsonNode value = raw(field);
         if (value == null) {
             return null;
@@ -106,42 +122,49 @@ public final class JsonFields {
             errors.add(path(field), "must be a number");
             return null;
         }
-        BigDecimal number = value.decimalValue().stripTrailingZeros();
-        if (number.scale() < 0) {
-            number = number.setScale(0);
-        }
+        BigDecimal number = value.decimalValue();
+        // compareTo decides on the exponents first when they differ: constant time whatever the exponent.
         if (min != null && number.compareTo(min) < 0) {
             errors.add(path(field), "must be at least " + min.toPlainString());
             return null;
         }
-        if (max != null && number.compareTo(max) > 0) {
+        if (number.compareTo(max) > 0) {
             errors.add(path(field), "must be at most " + max.toPlainString());
             return null;
         }
-        if (number.scale() > maxScale) {
+        // Within the bounds: a tiny magnitude may still carry a huge scale (1e-999999), so test the
+        // scale before stripping, and strip only a number whose digits are few.
+        if (number.scale() > maxScale && (number.precision() > Json.MAX_NUMBER_CHARS
+                || number.stripTrailingZeros().scale() > maxScale)) {
             errors.add(path(field), "must have at most " + maxScale + " decimal places");
             return null;
         }
-        return number;
+        number = number.stripTrailingZeros();
+        return number.scale() < 0 ? number.setScale(0) : number;
     }
 
+    /** A whole JSON number within {@code [min, max]} ({@code 3.0} counts as whole). */
     public Long integer(String field, long min, long max) {
         JsonNode value = raw(field);
         if (value == null) {
             return null;
         }
-        boolean whole = value.isIntegralNumber()
-                || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
-        if (!whole || !value.canConvertToLong()) {
+        if (!value.isNumber()) {
             errors.add(path(field), "must be a whole number");
             return null;
         }
-        long number = value.asLong();
-        if (number < min || number > max) {
+        if (!value.canConvertToLong()
+                || value.decimalValue().compareTo(BigDecimal.valueOf(min)) < 0
+                || value.decimalValue().compareTo(BigDecimal.valueOf(max)) > 0) {
             errors.add(path(field), "must be between " + min + " and " + max);
             return null;
         }
-        return number;
+        // In the long range now, so stripping costs at most 19 digits.
+        if (!value.isIntegralNumber() && value.decimalValue().stripTrailingZeros().scale() > 0) {
+            errors.add(path(field), "must be a whole number");
+            return null;
+        }
+        return value.asLong();
     }
 
     /** true/false, or 1/0 as the CibleR coupon body sends {@code discountWholeCart}. */
@@ -207,6 +230,8 @@ public final class JsonFields {
                 String text = entry.asText().strip();
                 if (text.isEmpty() || text.length() > maxLength) {
                     errors.add(path(field) + "[" + i + "]", "must be 1-" + maxLength + " characters");
+                } else if (!PlainText.isClean(text)) {
+                    errors.add(path(field) + "[" + i + "]", NOT_PLAIN);
                 } else {
                     out.add(text);
                 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.serverlessloyalty.shared.http.ApiException;
 import org.serverlessloyalty.shared.model.ApiKey;
+import org.serverlessloyalty.shared.model.PlainText;
 import org.serverlessloyalty.shared.model.Store;
 import org.serverlessloyalty.shared.model.StoreCode;
 import org.serverlessloyalty.shared.store.StoreRepository;
@@ -43,7 +44,8 @@ public final class StoreAccess {
         StoreCode keyStore = ApiKey.claimedStore(key).orElseThrow(ApiException::unauthorized);
         Store owner = ownerOf(keyStore, key).orElseThrow(ApiException::unauthorized);
         if (!owner.code().value().equals(pathStore)) {
-            throw ApiException.notFound("Store " + pathStore);
+            // The path is the client's: quoted, never echoed whole.
+            throw ApiException.notFound("Store " + PlainText.excerpt(pathStore));
         }
         if (!owner.active()) {
             throw ApiException.notFound("Store " + pathStore);

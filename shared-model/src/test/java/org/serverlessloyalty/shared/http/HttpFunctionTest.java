@@ -274,6 +274,63 @@ class HttpFunctionTest {
         assertThat(json(response).get("errors").get(0).get("field").asText()).isEqualTo("body");
     }
 
+    private static APIGatewayV2HTTPEvent withParameters(Map<String, String> path, Map<String, String> query) {
+        APIGatewayV2HTTPEvent event = event("{}");
+        event.setPathParameters(path);
+        event.setQueryStringParameters(query);
+        return event;
+    }
+
+    @Test
+    void aPathValueOverTheLimitIs400BeforeItCanReachAKeyAndIsNotEchoed() {
+        String orderId = "9".repeat(2_048);
+        var response = handle(withParameters(Map.of("orderId", orderId), null),
+                request -> ApiResponse.ok(Map.of("id", request.pathParameter("orderId"))));
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("errors").get(0).get("field").asText()).isEqualTo("orderId");
+        assertThat(json(response).get("errors").get(0).get("message").asText())
+                .isEqualTo("must be at most " + ApiRequest.MAX_PATH_VALUE_CHARS + " characters");
+        assertThat(response.getBody()).doesNotContain("9".repeat(50));
+        var fine = handle(withParameters(Map.of("orderId", "9".repeat(ApiRequest.MAX_PATH_VALUE_CHARS)), null),
+                request -> ApiResponse.ok(Map.of("id", request.pathParameter("orderId"))));
+        assertThat(fine.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pathAndQueryValuesWithControlOrFormatCharactersAre400() {
+        var path = handle(withParameters(Map.of("code", "SUMMER\u0000"), null),
+                request -> ApiResponse.ok(Map.of("code", request.pathParameter("code"))));
+        assertThat(path.getStatusCode()).isEqualTo(400);
+        assertThat(json(path).get("errors").get(0).get("field").asText()).isEqualTo("code");
+        var query = handle(withParameters(null, Map.of("next", "abc\u202Edef")),
+                request -> ApiResponse.ok(Map.of("next", request.queryParameter("next").orElse(""))));
+        assertThat(query.getStatusCode()).isEqualTo(400);
+        assertThat(json(query).get("errors").get(0).get("field").asText()).isEqualTo("next");
+    }
+
+    @Test
+    void aCursorOverTheQueryLimitIs400() {
+        var response = handle(withParameters(null, Map.of("next", "A".repeat(ApiRequest.MAX_QUERY_VALUE_CHARS + 1))),
+                request -> ApiResponse.ok(Map.of("next", request.queryParameter("next").orElse(""))));
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).get("errors").get(0).get("field").asText()).isEqualTo("next");
+    }
+
+    @Test
+    void errorMessagesAndFieldsQuoteAtMostAShortPrefixOfTheInput() {
+        String input = "z".repeat(3_000);
+        var response = handle(event("{}"), request -> {
+            throw ApiException.notFound("Code " + input);
+        });
+        assertThat(response.getBody()).doesNotContain("z".repeat(FieldErrors.MAX_MESSAGE_CHARS));
+        var fields = handle(event("{}"), request -> {
+            throw ApiException.badRequest(FieldErrors.single(input, "is not a known field: " + input));
+        });
+        var error = json(fields).get("errors").get(0);
+        assertThat(error.get("field").asText()).hasSizeLessThanOrEqualTo(FieldErrors.MAX_FIELD_CHARS + 1);
+        assertThat(error.get("message").asText()).hasSizeLessThanOrEqualTo(FieldErrors.MAX_MESSAGE_CHARS + 1);
+    }
+
     @Test
     void headersAreCaseInsensitiveAndTheKeyComesFromXApiKeyOrBearer() {
         var viaHeader = new ApiRequest(event("{}", false, Map.of("X-Api-Key", " sl_13_abc ")));

@@ -13,6 +13,9 @@ import org.serverlessloyalty.shared.model.DiscountType;
 
 class JsonFieldsTest {
 
+    /** A ceiling for tests about something else: every amount has one. */
+    private static final BigDecimal MAX = new BigDecimal("1000000");
+
     private final FieldErrors errors = FieldErrors.none();
 
     private JsonFields root(String json) {
@@ -39,7 +42,7 @@ class JsonFieldsTest {
         @Test
         void errorsInsideAnArrayOfObjectsCarryTheIndexedPath() {
             var codes = root("{'codes':[{},{},{},{'threshold':'high'}]}").objects("codes", 10);
-            codes.get(3).decimal("threshold", BigDecimal.ZERO, null, 2);
+            codes.get(3).decimal("threshold", BigDecimal.ZERO, MAX, 2);
             assertThat(fields()).containsExactly("codes[3].threshold");
         }
 
@@ -71,8 +74,8 @@ class JsonFieldsTest {
         void collectsEveryErrorOfOneRequestAtOnce() {
             var json = root("{'value':'x','threshold':-1,'combinable':'yes','expirationDate':'soon',"
                     + "'numberOfUsage':1.5,'discountType':'BOGUS','products':'a'}");
-            json.decimal("value", BigDecimal.ZERO, null, 2);
-            json.decimal("threshold", BigDecimal.ZERO, null, 2);
+            json.decimal("value", BigDecimal.ZERO, MAX, 2);
+            json.decimal("threshold", BigDecimal.ZERO, MAX, 2);
             json.bool("combinable");
             json.date("expirationDate");
             json.integer("numberOfUsage", 1, 10);
@@ -99,7 +102,7 @@ class JsonFieldsTest {
         void absentAndNullFieldsReadAsNullWithoutError() {
             var json = root("{'a':null}");
             assertThat(json.string("a", 5)).isNull();
-            assertThat(json.decimal("a", null, null, 2)).isNull();
+            assertThat(json.decimal("a", null, MAX, 2)).isNull();
             assertThat(json.integer("missing", 0, 5)).isNull();
             assertThat(json.bool("missing")).isNull();
             assertThat(json.date("missing")).isNull();
@@ -149,6 +152,25 @@ class JsonFieldsTest {
             assertThat(root("{'name':'abcdef'}").string("name", 5)).isNull();
             assertThat(fields()).containsExactly("name");
             assertThat(onlyMessage()).contains("5");
+        }
+
+        @Test
+        void textWithControlOrFormatCharactersIsRefused() {
+            var json = root("{'nul':'A\\u0000B','rlo':'invoice\\u202Egpj.exe','zwsp':'SUM\\u200BMER',"
+                    + "'lone':'x\\ud800y','ok':'Café ☕ 😀 Zürich'}");
+            assertThat(json.string("nul", 50)).isNull();
+            assertThat(json.string("rlo", 50)).isNull();
+            assertThat(json.identifier("zwsp", 50)).isNull();
+            assertThat(json.string("lone", 50)).isNull();
+            assertThat(json.string("ok", 50)).isEqualTo("Café ☕ 😀 Zürich");
+            assertThat(fields()).containsExactly("nul", "rlo", "zwsp", "lone");
+            assertThat(errors.list().get(0).message()).contains("control or format characters");
+        }
+
+        @Test
+        void aListEntryWithAControlCharacterIsRefusedByIndex() {
+            root("{'products':['ok','a\\u0007b']}").strings("products", 10, 20);
+            assertThat(fields()).containsExactly("products[1]");
         }
 
         @Test
@@ -224,27 +246,27 @@ class JsonFieldsTest {
 
         @Test
         void decimalKeepsTheExactValue() {
-            assertThat(root("{'v':1326.05}").decimal("v", null, null, 2)).isEqualByComparingTo("1326.05");
+            assertThat(root("{'v':1326.05}").decimal("v", null, MAX, 2)).isEqualByComparingTo("1326.05");
             assertThat(errors.isEmpty()).isTrue();
         }
 
         @Test
         void decimalWithTooManyPlacesIsRefused() {
-            assertThat(root("{'v':5.255}").decimal("v", null, null, 2)).isNull();
+            assertThat(root("{'v':5.255}").decimal("v", null, MAX, 2)).isNull();
             assertThat(fields()).containsExactly("v");
             assertThat(onlyMessage()).contains("2 decimal places");
         }
 
         @Test
         void trailingZerosDoNotCountAsDecimalPlaces() {
-            assertThat(root("{'v':30.000}").decimal("v", null, null, 0)).isEqualByComparingTo("30");
-            assertThat(root("{'w':5.10}").decimal("w", null, null, 1)).isEqualByComparingTo("5.1");
+            assertThat(root("{'v':30.000}").decimal("v", null, MAX, 0)).isEqualByComparingTo("30");
+            assertThat(root("{'w':5.10}").decimal("w", null, MAX, 1)).isEqualByComparingTo("5.1");
             assertThat(errors.isEmpty()).isTrue();
         }
 
         @Test
         void exponentNotationIsAPlainNumber() {
-            BigDecimal value = root("{'v':1E+2}").decimal("v", null, null, 0);
+            BigDecimal value = root("{'v':1E+2}").decimal("v", null, MAX, 0);
             assertThat(value).isEqualByComparingTo("100");
             assertThat(value.scale()).isZero();
             assertThat(errors.isEmpty()).isTrue();
@@ -252,7 +274,7 @@ class JsonFieldsTest {
 
         @Test
         void decimalBelowTheMinimumIsRefused() {
-            assertThat(root("{'v':-0.01}").decimal("v", BigDecimal.ZERO, null, 2)).isNull();
+            assertThat(root("{'v':-0.01}").decimal("v", BigDecimal.ZERO, MAX, 2)).isNull();
             assertThat(onlyMessage()).isEqualTo("must be at least 0");
         }
 
@@ -272,7 +294,7 @@ class JsonFieldsTest {
 
         @Test
         void aQuotedNumberIsNotANumber() {
-            assertThat(root("{'v':'5'}").decimal("v", null, null, 2)).isNull();
+            assertThat(root("{'v':'5'}").decimal("v", null, MAX, 2)).isNull();
             assertThat(onlyMessage()).isEqualTo("must be a number");
         }
 
@@ -301,6 +323,39 @@ class JsonFieldsTest {
             assertThat(json.integer("ok", 1, 10)).isEqualTo(10L);
             assertThat(fields()).containsExactly("low", "high");
             assertThat(errors.list().get(0).message()).isEqualTo("must be between 1 and 10");
+        }
+
+        /** Trees with such numbers no longer come out of Json.parseObject; JsonFields stays safe on any tree. */
+        private JsonFields withNumber(String number) {
+            var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            node.set("v", com.fasterxml.jackson.databind.node.DecimalNode.valueOf(new BigDecimal(number)));
+            return JsonFields.root(node, errors);
+        }
+
+        @Test
+        void aHugeExponentIsRefusedByTheBoundsWithoutBeingExpanded() {
+            long before = System.nanoTime();
+            assertThat(withNumber("1e10000000").decimal("v", BigDecimal.ZERO, MAX, 2)).isNull();
+            assertThat(withNumber("-1e1000000000").decimal("v", BigDecimal.ZERO, MAX, 2)).isNull();
+            assertThat(withNumber("1e-1000000000").decimal("v", BigDecimal.ZERO, MAX, 2)).isNull();
+            assertThat(withNumber("1e10000000").integer("v", 0, Long.MAX_VALUE)).isNull();
+            assertThat(withNumber("1e-1000000000").integer("v", 0, Long.MAX_VALUE)).isNull();
+            assertThat(System.nanoTime() - before).as("nanoseconds").isLessThan(100_000_000L);
+            assertThat(errors.list()).extracting(FieldErrors.FieldError::message).containsExactly(
+                    "must be at most 1000000", "must be at least 0", "must have at most 2 decimal places",
+                    "must be between 0 and 9223372036854775807", "must be a whole number");
+        }
+
+        @Test
+        void aHugeNumberOfDigitsWithinTheBoundsIsRefusedForItsPlaces() {
+            assertThat(withNumber("0." + "1".repeat(5_000)).decimal("v", BigDecimal.ZERO, MAX, 6)).isNull();
+            assertThat(onlyMessage()).isEqualTo("must have at most 6 decimal places");
+        }
+
+        @Test
+        void decimalNeedsAnUpperBound() {
+            org.assertj.core.api.Assertions.assertThatNullPointerException()
+                    .isThrownBy(() -> root("{'v':1}").decimal("v", BigDecimal.ZERO, null, 2));
         }
     }
 

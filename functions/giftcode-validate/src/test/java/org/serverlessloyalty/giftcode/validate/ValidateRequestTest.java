@@ -40,7 +40,10 @@ class ValidateRequestTest {
 
     private static JsonNode body(String json) {
         try {
-            return Json.MAPPER.readTree(json.replace('\'', '"'));
+            // The handler's own path: bounded numbers, no duplicate keys.
+            return Json.parseObject(json.replace('\'', '"').getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (ApiException e) {
+            throw e;
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -184,5 +187,42 @@ class ValidateRequestTest {
     void everyBadFieldIsNamedEvenWhenTheCodeIsStrange() {
         assertThat(refusedFields("{'code':'not ours!','email':5,'cart':{}}"))
                 .containsExactlyInAnyOrder("email", "cart.total");
+    }
+    @ParameterizedTest
+    @ValueSource(strings = {"SUM\\u0000MER", "SUMMER\\u200B", "\\u202ESUMMER", "SUM\\uD800MER"})
+    void aCodeWithControlOrFormatCharactersIsNotFoundNeverAKey(String code) {
+        var parsed = ValidateRequest.parse(STORE, body("{'code':'" + code + "','cart':{'total':100}}"));
+        assertThat(parsed.query()).isEmpty();
+    }
+
+    @Test
+    void otherTextWithControlOrFormatCharactersIsRefusedByName() {
+        assertThat(refusedFields("{'code':'A','email':'a\\u0000@b.c','customerGuid':'g\\u202E1',"
+                + "'cart':{'total':100,'items':[{'name':'Canoe\\u0007','productId':'P\\u200B'}]}}"))
+                .containsExactly("email", "customerGuid", "cart.items[0].name", "cart.items[0].productId");
+    }
+
+    @Test
+    void everyAmountAndQuantityHasAnUpperBound() {
+        assertThat(refusedFields("{'code':'A','cart':{'total':" + (ValidateRequest.MAX_CART_TOTAL + 1) + ","
+                + "'items':[{'quantity':" + (ValidateRequest.MAX_QUANTITY + 1) + ",'unitPrice':1000000000000.01}]}}"))
+                .containsExactly("cart.total", "cart.items[0].quantity", "cart.items[0].unitPrice");
+        assertThat(query("{'code':'A','cart':{'total':" + ValidateRequest.MAX_CART_TOTAL + ","
+                + "'items':[{'quantity':" + ValidateRequest.MAX_QUANTITY + ",'unitPrice':1000000000000}]}}").cart().totalMinorUnits())
+                .isEqualTo(ValidateRequest.MAX_CART_TOTAL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e10000000", "1e3000000000", "-1e1000000000", "1e-1000000000",
+            "12345678901234567890123456789012345678901234567890123456789012345678901234567890"})
+    void aHostileNumberIsRefusedNamingItsField(String number) {
+        assertThat(refusedFields("{'code':'A','cart':{'total':" + number + "}}")).containsExactly("cart.total");
+        assertThat(refusedFields("{'code':'A','cart':{'total':1,'items':[{'unitPrice':" + number + "}]}}"))
+                .containsExactly("cart.items[0].unitPrice");
+    }
+
+    @Test
+    void aRepeatedFieldIsRefused() {
+        assertThat(refusedFields("{'code':'A','code':'B','cart':{'total':1}}")).containsExactly("code");
     }
 }

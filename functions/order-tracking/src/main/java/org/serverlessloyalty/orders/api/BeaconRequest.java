@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.serverlessloyalty.shared.http.ApiException;
 import org.serverlessloyalty.shared.http.FieldErrors;
+import org.serverlessloyalty.shared.model.PlainText;
 import org.serverlessloyalty.shared.model.StoreCode;
 import org.serverlessloyalty.shared.model.order.OrderLine;
 import org.serverlessloyalty.shared.model.order.OrderReport;
@@ -66,7 +67,7 @@ final class BeaconRequest {
                 parameters.computeIfAbsent(name, n -> new ArrayList<>())
                         .add(URLDecoder.decode(rawValue, StandardCharsets.UTF_8));
             } catch (IllegalArgumentException badEscape) {
-                errors.add(rawName, "is not URL-encoded correctly");
+                errors.add(PlainText.excerpt(rawName), "is not URL-encoded correctly");
             }
         }
         return parameters;
@@ -99,6 +100,8 @@ final class BeaconRequest {
                 }
             } else if (values.get(0).strip().length() > OrderFields.MAX_TEXT) {
                 errors.add(name, "must be at most " + OrderFields.MAX_TEXT + " characters");
+            } else if (!PlainText.isClean(values.get(0).strip())) {
+                errors.add(name, "must not contain control or format characters");
             } else {
                 single.put(name, values.get(0).strip());
             }
@@ -127,6 +130,8 @@ final class BeaconRequest {
                     Integer quantity = OrderFields.quantity(quantities.get(i), "quas[" + i + "]", errors);
                     if (products.get(i).length() > 200) {
                         errors.add("procods[" + i + "]", "must be at most 200 characters");
+                    } else if (!PlainText.isClean(products.get(i))) {
+                        errors.add("procods[" + i + "]", "must not contain control or format characters");
                     }
                     if (price != null && quantity != null) {
                         BigDecimal lineTotal = OrderFields.normal(price.multiply(BigDecimal.valueOf(quantity)));

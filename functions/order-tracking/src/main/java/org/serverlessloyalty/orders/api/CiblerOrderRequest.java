@@ -101,7 +101,7 @@ final class CiblerOrderRequest {
             context.require("siteId");
             put(attributes, "siteId", context.integer("siteId", Integer.MIN_VALUE, Integer.MAX_VALUE));
             customerGuid = OrderFields.requiredId(context, "customerGuid", MAX_TEXT);
-            put(attributes, "userBalance", context.integer("userBalance", Long.MIN_VALUE, Long.MAX_VALUE));
+            put(attributes, "userBalance", context.integer("userBalance", -OrderFields.MAX_POINTS, OrderFields.MAX_POINTS));
             contextCookieId = context.identifier("cookieId", MAX_TEXT);
         }
 
@@ -125,8 +125,8 @@ final class CiblerOrderRequest {
             orderId = OrderFields.numericOrderId(info, "orderId");
             // "points" in the table, "point" in the full spec's example.
             put(attributes, "points", info.has("points") || !info.has("point")
-                    ? info.integer("points", Long.MIN_VALUE, Long.MAX_VALUE)
-                    : info.integer("point", Long.MIN_VALUE, Long.MAX_VALUE));
+                    ? info.integer("points", -OrderFields.MAX_POINTS, OrderFields.MAX_POINTS)
+                    : info.integer("point", -OrderFields.MAX_POINTS, OrderFields.MAX_POINTS));
             totalSpent = OrderFields.requiredAmount(info, "totalSpent");
             taxes = OrderFields.requiredAmount(info, "taxes");
             shippingCost = OrderFields.requiredAmount(info, "shippingCost");

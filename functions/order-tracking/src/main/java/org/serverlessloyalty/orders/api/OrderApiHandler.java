@@ -26,8 +26,10 @@ import org.serverlessloyalty.shared.http.FieldErrors;
 import org.serverlessloyalty.shared.http.HttpFunction;
 import org.serverlessloyalty.shared.http.Json;
 import org.serverlessloyalty.shared.model.ApiKey;
+import org.serverlessloyalty.shared.model.PlainText;
 import org.serverlessloyalty.shared.model.Store;
 import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.model.order.OrderIds;
 import org.serverlessloyalty.shared.model.order.OrderReport;
 import org.serverlessloyalty.shared.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.service.StoreAccess;
@@ -125,9 +127,13 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private ApiResponse citrusAdOrder(ApiRequest request) {
         Store store = authenticateBasic(request);
         String id = request.pathParameter("id");
+        if (!OrderIds.isValid(id)) {
+            // No order can have this id: answered without a key of it ever reaching DynamoDB.
+            throw ApiException.notFound("Order " + PlainText.excerpt(id));
+        }
         return ledger.find(store.code(), id)
                 .map(applied -> ApiResponse.ok(CitrusAdJson.orders(List.of(applied.order()))))
-                .orElseThrow(() -> ApiException.notFound("Order " + id));
+                .orElseThrow(() -> ApiException.notFound("Order " + PlainText.excerpt(id)));
     }
 
     private ApiResponse beacon(APIGatewayV2HTTPEvent event) {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.serverlessloyalty.shared.http.FieldErrors;
 import org.serverlessloyalty.shared.http.JsonFields;
 import org.serverlessloyalty.shared.model.CodeValue;
+import org.serverlessloyalty.shared.model.order.OrderIds;
 
 /** Field rules the three order APIs share, on top of {@link JsonFields}: each records errors under the full path. */
 final class OrderFields {
@@ -21,11 +22,12 @@ final class OrderFields {
     static final int MAX_QUANTITY = 1_000_000;
     static final int MAX_LINES = 1_000;
     static final int MAX_CODES = 20;
-    static final int MAX_ID_LENGTH = 128;
+    static final int MAX_ID_LENGTH = OrderIds.MAX_LENGTH;
     static final int MAX_TEXT = 256;
-
-    /** An order id ends a DynamoDB key and is a path segment of {@code GET /v1/orders/{id}}: no blanks, no '/'. */
-    private static final Pattern ORDER_ID = Pattern.compile("[^\\s/\\p{Cntrl}]{1," + MAX_ID_LENGTH + "}");
+    /** Points and balances CibleR reports (kept as order attributes): whole numbers within ± this. */
+    static final long MAX_POINTS = 1_000_000_000_000L;
+    /** A price written as text has at most this many characters: checked before it becomes a BigDecimal. */
+    static final int MAX_PRICE_CHARS = 32;
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
     private static final Pattern DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     /** RFC 3339 date-time: {@code Z} or a {@code ±HH:MM} offset, optional fraction. */
@@ -66,15 +68,15 @@ final class OrderFields {
     /** An order id that must be usable as a key and a path segment. */
     static String orderId(JsonFields json, String field) {
         String id = requiredId(json, field, MAX_ID_LENGTH);
-        if (id != null && !ORDER_ID.matcher(id).matches()) {
-            json.errors().add(json.path(field), "must not contain spaces, control characters or '/'");
+        if (id != null && !OrderIds.isValid(id)) {
+            json.errors().add(json.path(field), "must not contain spaces, control or format characters or '/'");
             return null;
         }
         return id;
     }
 
     static boolean isOrderId(String id) {
-        return id != null && ORDER_ID.matcher(id).matches();
+        return OrderIds.isValid(id);
     }
 
     /** A CibleR order id: a Long, sent as a JSON integer or a string of digits; answered in its canonical text. */
@@ -85,7 +87,9 @@ final class OrderFields {
             return null;
         }
         Long id = null;
-        if (raw.isNumber() && raw.decimalValue().stripTrailingZeros().scale() <= 0 && raw.canConvertToLong()) {
+        // The range first: it is decided on the exponent, so no value is ever expanded.
+        if (raw.isNumber() && raw.canConvertToLong()
+                && (raw.isIntegralNumber() || raw.decimalValue().stripTrailingZeros().scale() <= 0)) {
             id = raw.asLong();
         } else if (raw.isTextual() && DIGITS.matcher(raw.asText().strip()).matches()) {
             try {
@@ -132,8 +136,9 @@ final class OrderFields {
     /** A price written as text ({@code "2.50"}); the error is recorded under {@code path}. */
     static BigDecimal price(String text, String path, FieldErrors errors) {
         String trimmed = text.strip();
-        if (!DECIMAL.matcher(trimmed).matches()) {
-            errors.add(path, "must be a non-negative decimal number such as \"2.50\"");
+        if (trimmed.length() > MAX_PRICE_CHARS || !DECIMAL.matcher(trimmed).matches()) {
+            errors.add(path, "must be a non-negative decimal number of at most " + MAX_PRICE_CHARS
+                    + " characters, such as \"2.50\"");
             return null;
         }
         BigDecimal value = normal(new BigDecimal(trimmed));

@@ -1,0 +1,223 @@
+package org.serverlessloyalty.tests.input;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.shared.testing.ApiEvents;
+import org.serverlessloyalty.shared.testing.LocalTable;
+import org.serverlessloyalty.tests.template.CloudFormationYaml;
+import org.serverlessloyalty.tests.template.TemplateModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route of template.yaml, through the handler the template names (Lambda constructors, in-process
+ * DynamoDB), with valid credentials and a hostile body: the routes that read JSON answer 400 naming the
+ * field, the others ignore the body; all within a few milliseconds of CPU. A route added to the template
+ * fails {@link #everyTemplateRouteIsClassified} until it is listed here as reading a body or not.
+ */
+class HostileBodiesIT {
+
+    /** Numbers that cost seconds of CPU, a 500 or an ArithmeticException before the bounds. */
+    static final List<String> HOSTILE_NUMBERS = List.of("1e10000000", "1e3000000000", "-1e1000000000",
+            "1e-1000000000", "9".repeat(2_000));
+
+    /** CPU one refused request may cost on the calling thread (before: 2-5 s for 1e10000000). */
+    static final long CPU_BUDGET_NANOS = 20_000_000L;
+
+    private static final String HOLE = "%N%";
+    private static final String ADMIN_KEY = "hostile-admin-key";
+    /** The storefront routes' store: its key must stay valid. */
+    private static final String STORE = "hostile";
+    /** The admin routes' store: they rotate its keys. */
+    private static final String ADMIN_STORE = "hostile-admin";
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    /** Route key → a body of that route with a number at {@link #HOLE}, and the field path the 400 must name. */
+    record JsonRoute(String body, String field) {
+    }
+
+    static final Map<String, JsonRoute> JSON_ROUTES = Map.of(
+            "POST /api/store", new JsonRoute(
+                    "{\"code\":\"x1\",\"name\":\"n\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\",\"active\":" + HOLE + "}",
+                    "active"),
+            "PUT /api/store/{storeCode}", new JsonRoute("{\"store\":{\"active\":" + HOLE + "}}", "store.active"),
+            "POST /api/{storeCode}/admin/giftCodes", new JsonRoute(
+                    "{\"codes\":[{\"code\":\"A\",\"discountType\":\"VALUE\",\"value\":" + HOLE + "}]}", "codes[0].value"),
+            "PUT /api/{storeCode}/admin/webhooks/coupon-created", new JsonRoute(
+                    "{\"url\":\"https://shop.example/coupons\",\"enabled\":" + HOLE + "}", "enabled"),
+            "POST /api/giftCodes/validate/{customerId}", new JsonRoute(
+                    "{\"code\":\"A\",\"cart\":{\"total\":" + HOLE + ",\"items\":[]}}", "cart.total"),
+            "POST /api/campaignBehaviors/order/{customerId}", new JsonRoute(
+                    "{\"orderContext\":{\"key\":\"%KEY%\"},\"orderInformation\":{\"orderId\":1,\"totalSpent\":" + HOLE + "}}",
+                    "orderInformation.totalSpent"),
+            "POST /v1/orders", new JsonRoute(
+                    "{\"orders\":[{\"id\":\"o1\",\"orderItems\":[{\"gtin\":\"G\",\"quantity\":" + HOLE + "}]}]}",
+                    "orders[0].orderItems[0].quantity"));
+
+    /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
+    static final Set<String> BODILESS_ROUTES = Set.of(
+            "GET /api", "GET /api/healthcheck", "GET /api/store", "GET /api/store/{storeCode}",
+            "POST /api/store/{storeCode}/api-key/rotate", "GET /api/{storeCode}/admin/giftCodes/{code}",
+            "GET /api/{storeCode}/admin/orders/{orderId}", "GET /api/{storeCode}/admin/webhooks/coupon-created",
+            "POST /api/{storeCode}/admin/webhooks/coupon-created/rotate-secret",
+            "GET /api/{storeCode}/admin/webhooks/coupon-created/deliveries",
+            "POST /api/{storeCode}/admin/webhooks/coupon-created/deliveries/redrive",
+            "GET /v1/orders/{id}", "GET /v1/resource/third-o");
+
+    private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
+    private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =
+            new HashMap<>();
+    private static String storeKey;
+
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void start() {
+        LocalTable table = LocalTable.create();
+        for (TemplateModel.Function function : TEMPLATE.functions()) {
+            if (TEMPLATE.routes().stream().noneMatch(r -> r.function().equals(function.logicalId()))) {
+                continue;
+            }
+            HANDLERS.put(function.logicalId(), (RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>)
+                    table.lambdaHandler(() -> {
+                        try {
+                            return Class.forName(function.handlerClass()).getConstructor().newInstance();
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }, Map.of("ADMIN_API_KEY", ADMIN_KEY,
+                            "ORDER_QUEUE_URL", "http://127.0.0.1:9/queue/never-reached.fifo")));
+        }
+        for (String store : List.of(STORE, ADMIN_STORE)) {
+            var created = call(route("POST /api/store").body(Map.of("code", store, "name", "Hostile shop",
+                    "currency", "EUR", "timezone", "Europe/Paris")));
+            assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+            if (store.equals(STORE)) {
+                storeKey = ApiEvents.json(created).get("apiKey").asText();
+            }
+        }
+    }
+
+    private static TemplateModel.Route templateRoute(String routeKey) {
+        return TEMPLATE.routes().stream().filter(r -> r.routeKey().equals(routeKey)).findFirst().orElseThrow();
+    }
+
+    /** The route's event with every credential it could need and a value for each path parameter. */
+    private static ApiEvents route(String routeKey) {
+        String[] values = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(routeKey.split(" ", 2)[1]).results()
+                .map(m -> switch (m.group(1)) {
+                    case "customerId" -> STORE;
+                    case "storeCode" -> ADMIN_STORE;
+                    case "code" -> "A";
+                    default -> "o1";
+                })
+                .toArray(String[]::new);
+        ApiEvents event = ApiEvents.route(routeKey, values);
+        if (routeKey.startsWith("POST /v1/") || routeKey.startsWith("GET /v1/orders")) {
+            return event.header("authorization", "Basic " + storeKey);
+        }
+        if (routeKey.startsWith("POST /api/giftCodes/validate")) {
+            return event.header("x-api-key", storeKey);
+        }
+        return event.bearer(ADMIN_KEY);
+    }
+
+    private static APIGatewayV2HTTPResponse call(ApiEvents event) {
+        APIGatewayV2HTTPEvent built = event.build();
+        return HANDLERS.get(templateRoute(built.getRouteKey()).function()).handleRequest(built, null);
+    }
+
+    private static APIGatewayV2HTTPResponse send(String routeKey, String body) {
+        return call(route(routeKey).body(body));
+    }
+
+    /** The answer, after checking that this thread spent at most the budget on it (warm-up calls excluded). */
+    private static APIGatewayV2HTTPResponse withinBudget(String routeKey, String body) {
+        send(routeKey, body);
+        send(routeKey, body);
+        long worst = 0;
+        APIGatewayV2HTTPResponse response = null;
+        for (int i = 0; i < 3; i++) {
+            long before = THREADS.getCurrentThreadCpuTime();
+            response = send(routeKey, body);
+            worst = Math.max(worst, THREADS.getCurrentThreadCpuTime() - before);
+        }
+        assertThat(worst).as("CPU nanoseconds of %s with %s...", routeKey, body.substring(0, Math.min(body.length(), 90)))
+                .isLessThan(CPU_BUDGET_NANOS);
+        return response;
+    }
+
+    private static List<String> errorFields(APIGatewayV2HTTPResponse response) {
+        JsonNode errors = ApiEvents.json(response).get("errors");
+        return errors == null ? List.of() : errors.findValuesAsText("field");
+    }
+
+    @Test
+    void everyTemplateRouteIsClassified() {
+        Set<String> templateRoutes = TEMPLATE.routes().stream().map(TemplateModel.Route::routeKey)
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> classified = new TreeSet<>(JSON_ROUTES.keySet());
+        classified.addAll(BODILESS_ROUTES);
+        assertThat(classified).as("JSON_ROUTES and BODILESS_ROUTES against template.yaml").isEqualTo(templateRoutes);
+    }
+
+    @Test
+    void everyJsonRouteAnswersAHostileNumber400NamingItsFieldWithinAFewMillisecondsOfCpu() {
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (var entry : JSON_ROUTES.entrySet()) {
+            for (String number : HOSTILE_NUMBERS) {
+                String body = entry.getValue().body().replace("%KEY%", storeKey).replace(HOLE, number);
+                var response = withinBudget(entry.getKey(), body);
+                if (response.getStatusCode() != 400 || !errorFields(response).equals(List.of(entry.getValue().field()))) {
+                    failures.put(entry.getKey() + " with " + number.substring(0, Math.min(20, number.length())),
+                            response.getStatusCode() + " " + response.getBody());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void everyJsonRouteRefusesARepeatedFieldNamingIt() {
+        for (var entry : JSON_ROUTES.entrySet()) {
+            String body = "{\"twice\":1,\"twice\":2," + entry.getValue().body().replace("%KEY%", storeKey)
+                    .replace(HOLE, "1").substring(1);
+            var response = send(entry.getKey(), body);
+            assertThat(response.getStatusCode()).as(entry.getKey() + ": " + response.getBody()).isEqualTo(400);
+            assertThat(errorFields(response)).as(entry.getKey()).containsExactly("twice");
+        }
+    }
+
+    @Test
+    void everyJsonRouteRefusesAFieldNameOfThreeThousandCharactersWithoutEchoingIt() {
+        String name = "n".repeat(3_000);
+        for (var entry : JSON_ROUTES.entrySet()) {
+            String body = "{\"" + name + "\":1," + entry.getValue().body().replace("%KEY%", storeKey)
+                    .replace(HOLE, "1").substring(1);
+            var response = send(entry.getKey(), body);
+            assertThat(response.getStatusCode()).as(entry.getKey()).isEqualTo(400);
+            assertThat(response.getBody()).as(entry.getKey()).doesNotContain("n".repeat(50)).hasSizeLessThan(1_000);
+        }
+    }
+
+    @Test
+    void routesThatReadNoBodyIgnoreAHostileOneCheaply() {
+        String body = "{\"a\":1e10000000,\"b\":1e3000000000,\"c\":" + "9".repeat(2_000) + "}";
+        for (String routeKey : BODILESS_ROUTES) {
+            var response = withinBudget(routeKey, body);
+            assertThat(response.getStatusCode()).as(routeKey + ": " + response.getBody()).isLessThan(500);
+        }
+    }
+}
