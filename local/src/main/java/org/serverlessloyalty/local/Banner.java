@@ -28,8 +28,8 @@ final class Banner {
             }
         });
         row(out, "Template", stack.templateSource());
-        row(out, "Data", dataDir == null ? "in memory (lost when the stack stops)" : dataDir.toAbsolutePath().normalize()
-                + " (DynamoDB persists; SQS queues are in memory)");
+        row(out, "Data", dataDir == null ? "in memory (tables and queued messages are lost when the stack stops)"
+                : dataDir.toAbsolutePath().normalize() + " (tables and queued messages persist, also through a crash)");
         String tables = String.join(", ", stack.model().tables().stream().map(TableDef::tableName).toList());
         row(out, "DynamoDB", stack.dynamoDbEndpoint() + (tables.isEmpty() ? "" : "   tables: " + tables));
         String queues = String.join(", ", stack.model().queues().stream().map(QueueDef::queueName).toList());

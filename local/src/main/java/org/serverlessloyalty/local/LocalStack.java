@@ -113,7 +113,8 @@ public final class LocalStack implements AutoCloseable {
 
         api = ApiGatewayServer.bind(options.port());
         dynamoDbEngine = LocalDynamoDb.start(options.dynamoDbPort(), dataDir == null ? null : dataDir.resolve("dynamodb"));
-        sqsEngine = ElasticMq.start(options.sqsPort(), LocalAccount.REGION, LocalAccount.ACCOUNT_ID);
+        sqsEngine = ElasticMq.start(options.sqsPort(), LocalAccount.REGION, LocalAccount.ACCOUNT_ID,
+                dataDir == null ? null : dataDir.resolve("sqs"));
         LocalAccount account = LocalAccount.of(sqsEngine.endpoint(), api.baseUri());
 
         model = StackModel.resolve(template, options.parameters(), account);
@@ -402,7 +403,10 @@ public final class LocalStack implements AutoCloseable {
             return copy;
         }
 
-        /** Keep DynamoDB data, the generated admin key and the demo store's key here; null (default) = in memory. */
+        /**
+         * Keep DynamoDB data, queued messages, the generated admin key and the demo store's keys here (they survive a
+         * crash); null (default) = in memory.
+         */
         public Options dataDir(Path value) {
             Options copy = copy();
             copy.dataDir = value;

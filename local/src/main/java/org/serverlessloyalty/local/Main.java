@@ -21,8 +21,9 @@ public final class Main {
               --port N              API port on 127.0.0.1 (default 3000; 0 = any free port)
               --template PATH       the SAM template (default: template.yaml in this directory or a parent,
                                     else the copy bundled in the jar)
-              --data-dir DIR        keep DynamoDB data in DIR/dynamodb, the generated admin key and the demo
-                                    store's API key in DIR (default: everything in memory)
+              --data-dir DIR        keep DynamoDB data in DIR/dynamodb, queued SQS messages in DIR/sqs, the
+                                    generated admin key and the demo store's keys in DIR; all survive a crash
+                                    (default: everything in memory, nothing survives the stack)
               --admin-key KEY       the admin API key (default: $ADMIN_API_KEY, else the one remembered in
                                     the data directory, else a new random one)
               --parameter K=V       override a template parameter's Default (repeatable)
