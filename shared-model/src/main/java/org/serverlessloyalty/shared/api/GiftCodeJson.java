@@ -42,7 +42,9 @@ public final class GiftCodeJson {
             json.require("value");
             value = json.decimal("value", BigDecimal.ONE.movePointLeft(currencyScale), MAX_AMOUNT, currencyScale);
         } else if (type == DiscountType.FREESHIPPING) {
-            value = json.decimal("value", BigDecimal.ZERO, BigDecimal.ZERO, 0);
+            // The CibleR body makes value mandatory for every type: here it is the shipping amount the code
+            // covers (major units); 0 or absent covers all of it. It is stored and answered, never computed with.
+            value = json.decimal("value", BigDecimal.ZERO, MAX_AMOUNT, currencyScale);
         }
         BigDecimal threshold = json.decimal("threshold", BigDecimal.ZERO, MAX_AMOUNT, currencyScale);
         Boolean combinable = json.bool("combinable");
