@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Supplier;
+import org.serverlessloyalty.admin.batch.SqsBatchFollowUp;
 import org.serverlessloyalty.admin.webhook.CouponCreatedEvents;
 import org.serverlessloyalty.admin.webhook.SqsWebhookQueue;
 import org.serverlessloyalty.admin.webhook.WebhookQueue;
@@ -22,6 +23,7 @@ import org.serverlessloyalty.shared.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.rules.CodeGenerator;
 import org.serverlessloyalty.shared.service.GiftCodeCatalog;
 import org.serverlessloyalty.shared.service.StoreDirectory;
+import org.serverlessloyalty.shared.store.BatchFollowUp;
 import org.serverlessloyalty.shared.store.HealthProbe;
 import org.serverlessloyalty.shared.store.OrderLedger;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbGiftCodeRepository;
@@ -63,17 +65,31 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
             var config = FunctionConfig.fromEnvironment();
             var dynamoDb = AwsClients.dynamoDb();
             var clock = Clock.systemUTC();
+            Supplier<SqsClient> sqs = new Supplier<>() {
+                private SqsClient client;
+
+                @Override
+                public synchronized SqsClient get() {
+                    if (client == null) {
+                        client = AwsClients.configure(SqsClient.builder(), "SQS_ENDPOINT").build();
+                    }
+                    return client;
+                }
+            };
+            // Without the batch queue (tests, setups that leave it out) a crashed batch waits for its retry or TTL.
+            BatchFollowUp followUp = LambdaEnvironment.get("GIFT_CODE_BATCH_QUEUE_URL")
+                    .<BatchFollowUp>map(url -> new SqsBatchFollowUp(sqs.get(), url))
+                    .orElse(BatchFollowUp.NONE);
             return new Wiring(
                     new SsmAdminKeySource(),
                     new StoreDirectory(new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock),
                     new GiftCodeCatalog(new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
-                            new CodeGenerator(), clock),
+                            new CodeGenerator(), clock, followUp, GiftCodeCatalog.DEFAULT_LEASE),
                     new DynamoDbOrderLedger(dynamoDb, config.tableName(), clock),
                     new DynamoDbHealthProbe(dynamoDb, config.tableName()),
                     new DynamoDbWebhookStore(dynamoDb, config.tableName()),
                     LambdaEnvironment.get("COUPON_WEBHOOK_QUEUE_URL")
-                            .<WebhookQueue>map(url -> new SqsWebhookQueue(
-                                    AwsClients.configure(SqsClient.builder(), "SQS_ENDPOINT").build(), url))
+                            .<WebhookQueue>map(url -> new SqsWebhookQueue(sqs.get(), url))
                             .orElse(WebhookQueue.NONE));
         }
     }
@@ -91,7 +107,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
         this.metrics = metrics;
         this.stores = new StoreRoutes(stores);
         this.giftCodes = new GiftCodeRoutes(stores, codes, metrics,
-                webhooks == null ? null : new CouponCreatedEvents(webhooks, webhookQueue, metrics, clock));
+                webhooks == null ? null : new CouponCreatedEvents(webhooks, webhookQueue, metrics, clock), clock);
         this.orders = new OrderRoutes(orders);
         this.service = new ServiceRoutes(List.of(health));
         this.webhooks = webhooks == null ? null : new WebhookRoutes(
@@ -123,7 +139,10 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
             case "PUT /api/store/{storeCode}" -> stores.update(request);
             case "POST /api/store/{storeCode}/api-key/rotate" -> stores.rotateKey(request);
             case "POST /api/{storeCode}/admin/giftCodes" -> giftCodes.create(request);
+            case "GET /api/{storeCode}/admin/giftCodes" -> giftCodes.list(request);
             case "GET /api/{storeCode}/admin/giftCodes/{code}" -> giftCodes.get(request);
+            case "POST /api/{storeCode}/admin/giftCodes/{code}/void" -> giftCodes.voidCode(request);
+            case "POST /api/{storeCode}/admin/giftCodes/batches/{batchId}/void" -> giftCodes.voidBatch(request);
             case "GET /api/{storeCode}/admin/orders/{orderId}" -> orders.get(request);
             case "PUT /api/{storeCode}/admin/webhooks/coupon-created" -> webhooks().put(request);
             case "GET /api/{storeCode}/admin/webhooks/coupon-created" -> webhooks().get(request);

@@ -81,7 +81,12 @@ sealed interface CreateCodesRequest {
             entry.rejectUnknown(known);
             checkCustomerId(entry, store);
             entry.require("code");
+            int errorsBefore = json.errors().size();
             String raw = entry.identifier("code", 256);
+            if (raw == null && entry.has("code") && json.errors().size() == errorsBefore) {
+                // "" or "   ": identifier() reads blank as absent, but a listed code must be a code.
+                json.errors().add(entry.path("code"), "must not be blank");
+            }
             CodeValue code = null;
             if (raw != null) {
                 if (CodeValue.isValid(raw)) {

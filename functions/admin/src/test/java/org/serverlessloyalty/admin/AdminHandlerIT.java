@@ -196,6 +196,132 @@ class AdminHandlerIT {
     }
 
     @Test
+    void answersABlankListedCodeWith400NamingItAndWritesNothing() {
+        createStore("blank");
+        var response = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "blank")
+                .body(Map.of("codes", List.of(code("FINE1"), code(""), code("   ")))));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        json(response).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactly("codes[1].code", "codes[2].code");
+        assertThat(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes/{code}", "blank", "FINE1"))
+                .getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void acceptsAFreeShippingCodeWithAValueAsTheShippingAmountCovered() {
+        createStore("ship");
+        var response = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "ship").body(Map.of("codes",
+                List.of(Map.of("code", "SHIP5", "discountType", "FREESHIPPING", "value", 4.9)))));
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(201);
+        JsonNode read = json(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes/{code}", "ship", "SHIP5")));
+        assertThat(read.get("value").decimalValue()).isEqualByComparingTo("4.9");
+        assertThat(read.get("discountType").asText()).isEqualTo("FREESHIPPING");
+    }
+
+    @Test
+    void aCreationAnswersItsBatchAndTheSameIdempotencyKeyAnswersTheSameCodesAgain() {
+        createStore("idem");
+        Map<String, Object> body = Map.of("generate", Map.of("count", 300, "prefix", "ID", "length", 11),
+                "template", Map.of("value", 5, "discountType", "VALUE"));
+        var first = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "idem").body(body)
+                .header("Idempotency-Key", "run-42"));
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(201);
+        var again = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "idem")
+                .body("{\"template\":{\"discountType\":\"VALUE\",\"value\":5},"
+                        + " \"generate\":{\"length\":11,\"prefix\":\"ID\",\"count\":300}}")
+                .header("Idempotency-Key", "run-42"));
+        assertThat(again.getStatusCode()).as("same body, members in another order").isEqualTo(201);
+        assertThat(json(again).get("batchId").asText()).isEqualTo(json(first).get("batchId").asText());
+        assertThat(json(again).get("codes")).isEqualTo(json(first).get("codes"));
+
+        var otherBody = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "idem")
+                .body(Map.of("generate", Map.of("count", 301, "prefix", "ID", "length", 11),
+                        "template", Map.of("value", 5, "discountType", "VALUE")))
+                .header("Idempotency-Key", "run-42"));
+        assertThat(otherBody.getStatusCode()).isEqualTo(422);
+        assertThat(json(otherBody).get("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(json(otherBody).get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
+        JsonNode listed = json(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes", "idem").query("limit", "100")));
+        assertThat(listed.get("codes")).hasSize(100);
+
+        var badKey = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "idem").body(body)
+                .header("Idempotency-Key", "has spaces"));
+        assertThat(badKey.getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void listsAStoresCodesPageByPageWithFiltersAndVoidsACodeAndABatch() {
+        createStore("lst");
+        var batch = json(admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "lst").body(Map.of(
+                "generate", Map.of("count", 130, "prefix", "BAT", "length", 11),
+                "template", Map.of("value", 5, "discountType", "VALUE", "campaignId", 77)))));
+        String batchId = batch.get("batchId").asText();
+        admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "lst").body(Map.of("codes",
+                List.of(code("SOLO1"), code("SOLO2")))));
+
+        List<String> seen = new ArrayList<>();
+        String next = null;
+        do {
+            ApiEvents page = ApiEvents.route("GET /api/{storeCode}/admin/giftCodes", "lst").query("limit", "60");
+            if (next != null) {
+                page.query("next", next);
+            }
+            JsonNode body = json(admin(page));
+            body.get("codes").forEach(c -> seen.add(c.get("code").asText()));
+            next = body.get("next").isNull() ? null : body.get("next").asText();
+        } while (next != null);
+        assertThat(seen).hasSize(132).doesNotHaveDuplicates();
+
+        assertThat(json(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes", "lst").query("prefix", "solo")))
+                .get("codes")).extracting(c -> c.get("code").asText()).containsExactly("SOLO1", "SOLO2");
+        assertThat(json(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes", "lst").query("campaign", "77")
+                .query("limit", "100"))).get("codes")).hasSize(100);
+        JsonNode ofBatch = json(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes", "lst")
+                .query("batch", batchId).query("limit", "100")));
+        assertThat(ofBatch.get("codes")).hasSize(100).allSatisfy(c -> {
+            assertThat(c.get("batchId").asText()).isEqualTo(batchId);
+            assertThat(c.get("status").asText()).isEqualTo("ACTIVE");
+        });
+
+        var voided = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes/{code}/void", "lst", "solo1"));
+        assertThat(voided.getStatusCode()).as(voided.getBody()).isEqualTo(200);
+        assertThat(json(voided).get("status").asText()).isEqualTo("VOIDED");
+        assertThat(admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes/{code}/void", "lst", "solo1"))
+                .getStatusCode()).as("idempotent").isEqualTo(200);
+        assertThat(admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes/{code}/void", "lst", "NOPE"))
+                .getStatusCode()).isEqualTo(404);
+
+        var batchVoid = admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes/batches/{batchId}/void", "lst",
+                batchId));
+        assertThat(batchVoid.getStatusCode()).as(batchVoid.getBody()).isEqualTo(200);
+        assertThat(json(batchVoid).get("voided").asInt()).isEqualTo(130);
+        assertThat(admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes/batches/{batchId}/void", "lst",
+                batchId)).getStatusCode()).isEqualTo(200);
+        assertThat(admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes/batches/{batchId}/void", "lst",
+                "nope")).getStatusCode()).isEqualTo(404);
+
+        JsonNode voidedOnes = json(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes", "lst")
+                .query("status", "voided").query("limit", "100")));
+        assertThat(voidedOnes.get("codes")).hasSize(100);
+        JsonNode active = json(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes", "lst").query("status", "ACTIVE")));
+        assertThat(active.get("codes")).extracting(c -> c.get("code").asText()).containsExactly("SOLO2");
+    }
+
+    @Test
+    void refusesBadListingParametersNamingEachOne() {
+        createStore("badlist");
+        var response = admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes", "badlist")
+                .query("limit", "0").query("status", "GONE").query("prefix", "a b").query("batch", "NOT#ONE"));
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        json(response).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("limit", "status", "prefix", "batch");
+        assertThat(admin(ApiEvents.route("GET /api/{storeCode}/admin/giftCodes", "badlist").query("next", "garbage!"))
+                .getStatusCode()).isEqualTo(400);
+    }
+
+    @Test
     void refusesCodesForAStoreThatDoesNotExist() {
         assertThat(admin(ApiEvents.route("POST /api/{storeCode}/admin/giftCodes", "ghost")
                 .body(Map.of("codes", List.of(code("X1"))))).getStatusCode()).isEqualTo(404);

@@ -72,6 +72,21 @@ class CreateCodesRequestTest {
     }
 
     @Test
+    void anEmptyOrBlankListedCodeIsRefusedNamingItsIndex() {
+        var e = refusal("{'codes':[{'code':'OK1','discountType':'VALUE','value':5},"
+                + "{'code':'','discountType':'VALUE','value':5},{'code':'   ','discountType':'VALUE','value':5}]}");
+        assertThat(e.fieldErrors().list()).extracting(FieldErrors.FieldError::field)
+                .containsExactly("codes[1].code", "codes[2].code");
+        assertThat(e.fieldErrors().list()).allSatisfy(f -> assertThat(f.message()).isEqualTo("must not be blank"));
+    }
+
+    @Test
+    void aBlankCodeAmongValidOnesIsNeverSilentlyDropped() {
+        assertThat(refusedFields("{'codes':[{'code':'\\t ','discountType':'VALUE','value':5}]}"))
+                .containsExactly("codes[0].code");
+    }
+
+    @Test
     void aThousandListedCodesAreAccepted() {
         var listed = (CreateCodesRequest.Listed) parse(listedCodes(1_000));
         assertThat(listed.codes()).hasSize(1_000);

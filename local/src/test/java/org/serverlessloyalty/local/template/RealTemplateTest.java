@@ -102,10 +102,17 @@ class RealTemplateTest {
         TableDef table = model(Map.of()).table("LoyaltyTable").orElseThrow();
         assertThat(table.tableName()).isEqualTo("LoyaltyTable");
         assertThat(table.keySchema()).isEqualTo(new TableDef.KeySchema("pk", "sk"));
-        assertThat(table.attributes()).extracting(TableDef.AttributeDef::name).containsExactly("pk", "sk", "gsi1pk", "gsi1sk");
-        assertThat(table.globalSecondaryIndexes()).singleElement().satisfies(gsi -> {
+        assertThat(table.attributes()).extracting(TableDef.AttributeDef::name)
+                .containsExactly("pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk");
+        assertThat(table.globalSecondaryIndexes()).hasSize(2);
+        assertThat(table.globalSecondaryIndexes().get(0)).satisfies(gsi -> {
             assertThat(gsi.name()).isEqualTo("gsi1");
             assertThat(gsi.keySchema()).isEqualTo(new TableDef.KeySchema("gsi1pk", "gsi1sk"));
+            assertThat(gsi.projectionType()).isEqualTo("ALL");
+        });
+        assertThat(table.globalSecondaryIndexes().get(1)).satisfies(gsi -> {
+            assertThat(gsi.name()).isEqualTo("gsi2");
+            assertThat(gsi.keySchema()).isEqualTo(new TableDef.KeySchema("gsi2pk", "gsi2sk"));
             assertThat(gsi.projectionType()).isEqualTo("ALL");
         });
         assertThat(table.timeToLiveAttribute()).isEqualTo("expiresAt");

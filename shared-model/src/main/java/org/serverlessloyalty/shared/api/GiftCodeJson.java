@@ -7,6 +7,7 @@ import java.util.Set;
 import org.serverlessloyalty.shared.http.JsonFields;
 import org.serverlessloyalty.shared.model.DiscountType;
 import org.serverlessloyalty.shared.model.GiftCode;
+import org.serverlessloyalty.shared.model.GiftCodeStatus;
 import org.serverlessloyalty.shared.model.GiftCodeTerms;
 import org.serverlessloyalty.shared.model.Store;
 
@@ -42,7 +43,9 @@ public final class GiftCodeJson {
             json.require("value");
             value = json.decimal("value", BigDecimal.ONE.movePointLeft(currencyScale), MAX_AMOUNT, currencyScale);
         } else if (type == DiscountType.FREESHIPPING) {
-            value = json.decimal("value", BigDecimal.ZERO, BigDecimal.ZERO, 0);
+            // The CibleR body makes value mandatory for every type: here it is the shipping amount the code
+            // covers (major units); 0 or absent covers all of it. It is stored and answered, never computed with.
+            value = json.decimal("value", BigDecimal.ZERO, MAX_AMOUNT, currencyScale);
         }
         BigDecimal threshold = json.decimal("threshold", BigDecimal.ZERO, MAX_AMOUNT, currencyScale);
         Boolean combinable = json.bool("combinable");
@@ -96,6 +99,15 @@ public final class GiftCodeJson {
         Integer limit = code.terms().numberOfUsage();
         json.put("remainingUses", limit == null ? null : Math.max(0, limit - code.usedCount()));
         json.put("createdAt", code.createdAt() == null ? null : code.createdAt().toString());
+        json.put("batchId", code.batchId());
+        json.put("voidedAt", code.voidedAt() == null ? null : code.voidedAt().toString());
+        return json;
+    }
+
+    /** The code with its state now ({@code GiftCodeRules.status}). */
+    public static Map<String, Object> toJson(GiftCode code, GiftCodeStatus status) {
+        Map<String, Object> json = toJson(code);
+        json.put("status", status.name());
         return json;
     }
 

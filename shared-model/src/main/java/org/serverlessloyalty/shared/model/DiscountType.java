@@ -6,6 +6,9 @@ public enum DiscountType {
     VALUE,
     /** A percentage off, 0 &lt; value &le; 100. */
     PERCENT,
-    /** Free shipping; value is not used. */
+    /**
+     * Free shipping. {@code value} is the shipping amount covered, in major units; 0 or none covers
+     * all of it. The CibleR body makes {@code value} mandatory for every type, so it is kept.
+     */
     FREESHIPPING
 }

@@ -7,11 +7,14 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.serverlessloyalty.shared.model.BatchStatus;
 import org.serverlessloyalty.shared.model.Cart;
 import org.serverlessloyalty.shared.model.GiftCode;
+import org.serverlessloyalty.shared.model.GiftCodeStatus;
 import org.serverlessloyalty.shared.model.Store;
 import org.serverlessloyalty.shared.model.ValidationQuery;
 import org.serverlessloyalty.shared.model.ValidationReason;
@@ -31,9 +34,24 @@ public final class GiftCodeRules {
      * @param code          the code as stored, empty when the store has no such code
      * @param customerUses  how many orders of {@code query.customerGuid()} already used it
      * @param appliedCodes  the store's codes among {@code query.otherAppliedCodes()} (unknown ones are not ours)
+     * @param batches       the status of the batch of every pending code among those (read only for pending codes)
      */
     public record Facts(Store store, ValidationQuery query, Optional<GiftCode> code, long customerUses,
-                        List<GiftCode> appliedCodes, Instant now) {
+                        List<GiftCode> appliedCodes, Map<String, BatchStatus> batches, Instant now) {
+
+        public Facts {
+            batches = batches == null ? Map.of() : Map.copyOf(batches);
+        }
+
+        /** Facts without pending codes (every code read was committed). */
+        public Facts(Store store, ValidationQuery query, Optional<GiftCode> code, long customerUses,
+                     List<GiftCode> appliedCodes, Instant now) {
+            this(store, query, code, customerUses, appliedCodes, Map.of(), now);
+        }
+
+        Optional<BatchStatus> batchOf(GiftCode code) {
+            return code.pending() ? Optional.ofNullable(batches.get(code.batchId())) : Optional.empty();
+        }
     }
 
     public static Optional<ValidationReason> refusal(Facts facts) {
@@ -42,9 +60,10 @@ public final class GiftCodeRules {
         }
         GiftCode code = facts.code().get();
         var terms = code.terms();
-        Optional<ValidationReason> unusable = unusableAt(code, facts.now(), facts.store().timezone());
-        if (unusable.isPresent()) {
-            return unusable;
+        Optional<ValidationReason> unavailable = unavailability(code, facts.batchOf(code), facts.now(),
+                facts.store().timezone());
+        if (unavailable.isPresent()) {
+            return unavailable;
         }
         if (code.usageExhausted()) {
             return Optional.of(ValidationReason.USAGE_EXHAUSTED);
@@ -53,8 +72,10 @@ public final class GiftCodeRules {
                 && facts.customerUses() >= terms.perCustomerLimit()) {
             return Optional.of(ValidationReason.CUSTOMER_LIMIT_REACHED);
         }
-        if (!facts.appliedCodes().isEmpty()
-                && (!terms.combinable() || facts.appliedCodes().stream().anyMatch(c -> !c.terms().combinable()))) {
+        // An applied code whose creation never committed is not one of ours (yet): like an unknown code.
+        List<GiftCode> applied = facts.appliedCodes().stream().filter(c -> committed(c, facts.batchOf(c))).toList();
+        if (!applied.isEmpty()
+                && (!terms.combinable() || applied.stream().anyMatch(c -> !c.terms().combinable()))) {
             return Optional.of(ValidationReason.NOT_COMBINABLE);
         }
         if (terms.threshold() != null
@@ -68,23 +89,57 @@ public final class GiftCodeRules {
     }
 
     /**
-     * Whether the code itself may be used at {@code at}, whatever the cart and the counters: not before
-     * its {@code activeFrom} day, not after its {@code expirationDate} day, both in the store's time zone
-     * {@code zone}. Validation asks it at the time of the request; the order ledger at the order's date,
-     * so an order takes a use only of a code that checkout would have accepted then.
+     * Whether a stored code can be used at all at {@code now}, whatever the cart and the shopper: the
+     * checks every use of a code shares (validation at checkout, an order taking a use). Reasons in
+     * {@link ValidationReason} order: NOT_FOUND (its creation has not committed: it does not exist
+     * yet), VOIDED, NOT_YET_ACTIVE, EXPIRED. Usage limits are not here: they are counters, held by
+     * the conditional writes that consume them.
      *
-     * @return NOT_YET_ACTIVE or EXPIRED, or empty when the code is usable at {@code at}
+     * @param batchOfPending the status of {@code code.batchId()}'s batch, read only when {@code code.pending()};
+     *                       empty for a committed code (or when the batch record is gone)
+     * @param zone           the store's time zone: days start and end there
      */
-    public static Optional<ValidationReason> unusableAt(GiftCode code, Instant at, ZoneId zone) {
+    public static Optional<ValidationReason> unavailability(GiftCode code, Optional<BatchStatus> batchOfPending,
+                                                            Instant now, ZoneId zone) {
+        if (!committed(code, batchOfPending)) {
+            return Optional.of(ValidationReason.NOT_FOUND);
+        }
+        if (code.voided()) {
+            return Optional.of(ValidationReason.VOIDED);
+        }
         var terms = code.terms();
-        LocalDate day = localDate(at, zone);
-        if (terms.activeFrom() != null && day.isBefore(terms.activeFrom())) {
+        LocalDate today = localDate(now, zone);
+        if (terms.activeFrom() != null && today.isBefore(terms.activeFrom())) {
             return Optional.of(ValidationReason.NOT_YET_ACTIVE);
         }
-        if (terms.expirationDate() != null && day.isAfter(terms.expirationDate())) {
+        if (terms.expirationDate() != null && today.isAfter(terms.expirationDate())) {
             return Optional.of(ValidationReason.EXPIRED);
         }
         return Optional.empty();
+    }
+
+    /**
+     * A code counts once its creation committed: it carries no pending mark, or its batch is
+     * COMPLETE (the marks are cleared right after the commit; a crash in between leaves marks that
+     * only cost this extra read).
+     */
+    public static boolean committed(GiftCode code, Optional<BatchStatus> batchOfPending) {
+        return !code.pending() || batchOfPending.filter(s -> s == BatchStatus.COMPLETE).isPresent();
+    }
+
+    /** The code's state for the admin listing ({@link GiftCodeStatus} says the order). */
+    public static GiftCodeStatus status(GiftCode code, Optional<BatchStatus> batchOfPending, Instant now, ZoneId zone) {
+        Optional<ValidationReason> unavailable = unavailability(code, batchOfPending, now, zone);
+        if (unavailable.isPresent()) {
+            return switch (unavailable.get()) {
+                case NOT_FOUND -> GiftCodeStatus.PENDING;
+                case VOIDED -> GiftCodeStatus.VOIDED;
+                case NOT_YET_ACTIVE -> GiftCodeStatus.SCHEDULED;
+                case EXPIRED -> GiftCodeStatus.EXPIRED;
+                default -> throw new IllegalStateException("unavailability answered " + unavailable.get());
+            };
+        }
+        return code.usageExhausted() ? GiftCodeStatus.EXHAUSTED : GiftCodeStatus.ACTIVE;
     }
 
     /**

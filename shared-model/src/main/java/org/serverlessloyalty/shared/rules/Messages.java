@@ -13,6 +13,7 @@ public final class Messages {
 
     private static final Map<ValidationReason, String> FR = new EnumMap<>(Map.of(
             ValidationReason.NOT_FOUND, "Ce code n'existe pas",
+            ValidationReason.VOIDED, "Ce code a été annulé",
             ValidationReason.NOT_YET_ACTIVE, "Ce code n'est pas encore actif",
             ValidationReason.EXPIRED, "Ce code a expiré",
             ValidationReason.USAGE_EXHAUSTED, "Ce code a atteint son nombre maximal d'utilisations",
@@ -23,6 +24,7 @@ public final class Messages {
 
     private static final Map<ValidationReason, String> EN = new EnumMap<>(Map.of(
             ValidationReason.NOT_FOUND, "This code does not exist",
+            ValidationReason.VOIDED, "This code has been cancelled",
             ValidationReason.NOT_YET_ACTIVE, "This code is not active yet",
             ValidationReason.EXPIRED, "This code has expired",
             ValidationReason.USAGE_EXHAUSTED, "This code has reached its maximum number of uses",

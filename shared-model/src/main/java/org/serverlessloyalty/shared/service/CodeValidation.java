@@ -9,7 +9,10 @@ import org.serverlessloyalty.shared.model.ValidationReason;
 import org.serverlessloyalty.shared.rules.GiftCodeRules;
 import org.serverlessloyalty.shared.store.GiftCodeRepository;
 
-/** Answers the checkout question with one read of the store and the rules. It never writes. */
+/**
+ * Answers the checkout question with one read of the store and the rules (a second only for a code
+ * whose batch's pending mark is still there). It never writes.
+ */
 public final class CodeValidation {
 
     /** The code (when the store has it) and why it cannot be used (empty when it can). */
@@ -31,7 +34,11 @@ public final class CodeValidation {
     public Outcome validate(Store store, ValidationQuery query) {
         var reads = codes.readForValidation(store.code(), query.code(), query.customerGuid(), query.otherAppliedCodes());
         var facts = new GiftCodeRules.Facts(store, query, reads.code(), reads.customerUses(), reads.appliedCodes(),
-                clock.instant());
-        return new Outcome(reads.code(), GiftCodeRules.refusal(facts));
+                reads.batches(), clock.instant());
+        Optional<ValidationReason> refusal = GiftCodeRules.refusal(facts);
+        // A code whose creation has not committed does not exist yet: its terms are not shown either.
+        Optional<GiftCode> shown = refusal.filter(r -> r == ValidationReason.NOT_FOUND).isPresent()
+                ? Optional.empty() : reads.code();
+        return new Outcome(shown, refusal);
     }
 }

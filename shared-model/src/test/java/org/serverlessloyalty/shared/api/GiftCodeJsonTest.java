@@ -178,9 +178,17 @@ class GiftCodeJsonTest {
             assertThat(parseValid("{'discountType':'FREESHIPPING','value':0}", EUR).value()).isEqualByComparingTo("0");
         }
 
+        /** The CibleR body always carries a value: for free shipping it is kept as the shipping amount covered. */
         @ParameterizedTest
-        @ValueSource(strings = {"5", "0.01", "-1"})
-        void anyOtherValueIsRefused(String value) {
+        @ValueSource(strings = {"5", "0.01", "12.50"})
+        void aValueIsKeptAsTheShippingAmountCovered(String value) {
+            assertThat(parseValid("{'discountType':'FREESHIPPING','value':" + value + "}", EUR).value())
+                    .isEqualByComparingTo(value);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"-1", "0.001", "100000001", "'five'"})
+        void aNegativeTooPreciseHugeOrTextValueIsRefused(String value) {
             assertThat(parse("{'discountType':'FREESHIPPING','value':" + value + "}")).isNull();
             assertThat(fields()).containsExactly("value");
         }

@@ -10,13 +10,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.serverlessloyalty.shared.fakes.Fixtures;
 import org.serverlessloyalty.shared.fakes.Fixtures.Terms;
+import org.serverlessloyalty.shared.model.BatchStatus;
+import org.serverlessloyalty.shared.model.GiftCodeStatus;
 import org.serverlessloyalty.shared.model.Cart;
 import org.serverlessloyalty.shared.model.CodeValue;
 import org.serverlessloyalty.shared.model.GiftCode;
@@ -45,13 +50,18 @@ class GiftCodeRulesTest {
         String customerGuid;
         long customerUses;
         List<GiftCode> applied = new ArrayList<>();
+        Instant voidedAt;
+        /** The code carries a pending mark of batch "B1", whose status is {@link #batches}' entry (if any). */
+        boolean pending;
+        Map<String, BatchStatus> batches = new HashMap<>();
 
         Optional<ValidationReason> refusal() {
-            GiftCode giftCode = code(store, "SUMMER", terms.build(), usedCount);
+            GiftCode giftCode = new GiftCode(store.code(), CodeValue.of("SUMMER"), terms.build(), usedCount,
+                    Fixtures.CREATED, "B1", pending, voidedAt);
             var query = new ValidationQuery(store.code(), CodeValue.of("SUMMER"), cart, "shopper@example.com",
                     "AZ34R5TYU7UY654RE32RT6YT", customerGuid, applied.stream().map(GiftCode::code).toList());
             return GiftCodeRules.refusal(new Facts(store, query, known ? Optional.of(giftCode) : Optional.empty(),
-                    customerUses, applied, NOW));
+                    customerUses, applied, batches, NOW));
         }
     }
 
@@ -111,15 +121,15 @@ class GiftCodeRulesTest {
 
         /** The order ledger asks the same question at the order's date: one function answers both. */
         @Test
-        void unusableAtJudgesTheDatesAtTheGivenInstantWhateverTheCounters() {
+        void unavailabilityJudgesTheDatesAtTheGivenInstantWhateverTheCounters() {
             GiftCode exhausted = code(EUR_STORE, "SUMMER", terms().activeFrom("2026-06-10").expirationDate("2026-06-14")
                     .numberOfUsage(1).build(), 1);
             var paris = EUR_STORE.timezone();
-            assertThat(GiftCodeRules.unusableAt(exhausted, Instant.parse("2026-06-09T21:59:59Z"), paris))
+            assertThat(GiftCodeRules.unavailability(exhausted, java.util.Optional.empty(), Instant.parse("2026-06-09T21:59:59Z"), paris))
                     .contains(ValidationReason.NOT_YET_ACTIVE);
-            assertThat(GiftCodeRules.unusableAt(exhausted, Instant.parse("2026-06-09T22:00:00Z"), paris)).isEmpty();
-            assertThat(GiftCodeRules.unusableAt(exhausted, Instant.parse("2026-06-14T21:59:59Z"), paris)).isEmpty();
-            assertThat(GiftCodeRules.unusableAt(exhausted, Instant.parse("2026-06-14T22:00:00Z"), paris))
+            assertThat(GiftCodeRules.unavailability(exhausted, java.util.Optional.empty(), Instant.parse("2026-06-09T22:00:00Z"), paris)).isEmpty();
+            assertThat(GiftCodeRules.unavailability(exhausted, java.util.Optional.empty(), Instant.parse("2026-06-14T21:59:59Z"), paris)).isEmpty();
+            assertThat(GiftCodeRules.unavailability(exhausted, java.util.Optional.empty(), Instant.parse("2026-06-14T22:00:00Z"), paris))
                     .contains(ValidationReason.EXPIRED);
         }
     }
@@ -392,6 +402,91 @@ class GiftCodeRulesTest {
         }
     }
 
+    @Nested
+    class VoidedAndPendingCodes {
+
+        @Test
+        void refusesAVoidedCodeAsVoided() {
+            Case c = usable();
+            c.voidedAt = NOW.minusSeconds(1);
+            assertThat(c.refusal()).contains(ValidationReason.VOIDED);
+        }
+
+        @Test
+        void aCodeOfABatchStillBeingWrittenDoesNotExistYet() {
+            Case c = usable();
+            c.pending = true;
+            c.batches.put("B1", BatchStatus.PENDING);
+            assertThat(c.refusal()).contains(ValidationReason.NOT_FOUND);
+        }
+
+        @Test
+        void aCodeOfAnAbandonedBatchDoesNotExist() {
+            Case c = usable();
+            c.pending = true;
+            c.batches.put("B1", BatchStatus.ABANDONED);
+            assertThat(c.refusal()).contains(ValidationReason.NOT_FOUND);
+        }
+
+        @Test
+        void aPendingCodeWhoseBatchRecordIsGoneDoesNotExist() {
+            Case c = usable();
+            c.pending = true;
+            assertThat(c.refusal()).contains(ValidationReason.NOT_FOUND);
+        }
+
+        @Test
+        void aPendingMarkLeftOnACommittedBatchDoesNotStopTheCode() {
+            Case c = usable();
+            c.pending = true;
+            c.batches.put("B1", BatchStatus.COMPLETE);
+            assertThat(c.refusal()).isEmpty();
+        }
+
+        @Test
+        void anAppliedCodeWhoseBatchNeverCommittedIsNotCountedAgainstCombinability() {
+            Case c = usable();
+            c.terms.combinable(false);
+            c.applied.add(new GiftCode(EUR_STORE.code(), CodeValue.of("GHOST"), terms().build(), 0, Fixtures.CREATED,
+                    "B2", true, null));
+            c.batches.put("B2", BatchStatus.PENDING);
+            assertThat(c.refusal()).isEmpty();
+        }
+
+        @Test
+        void theUnavailabilityTheLedgerSharesIgnoresTheCartAndTheCounters() {
+            GiftCode exhausted = new GiftCode(EUR_STORE.code(), CodeValue.of("USED"), terms().numberOfUsage(1).build(),
+                    1, Fixtures.CREATED, "B1", false, null);
+            assertThat(GiftCodeRules.unavailability(exhausted, Optional.empty(), NOW, EUR_STORE.timezone())).isEmpty();
+            assertThat(GiftCodeRules.unavailability(exhausted.inBatch("B1", true), Optional.of(BatchStatus.PENDING), NOW,
+                    EUR_STORE.timezone())).contains(ValidationReason.NOT_FOUND);
+        }
+
+        @Test
+        void statusesFollowTheRefusalOrder() {
+            GiftCode base = new GiftCode(EUR_STORE.code(), CodeValue.of("S"), terms().build(), 0, Fixtures.CREATED,
+                    "B1", false, null);
+            var zone = EUR_STORE.timezone();
+            assertThat(GiftCodeRules.status(base, Optional.empty(), NOW, zone)).isEqualTo(GiftCodeStatus.ACTIVE);
+            assertThat(GiftCodeRules.status(base.inBatch("B1", true), Optional.of(BatchStatus.PENDING), NOW, zone))
+                    .isEqualTo(GiftCodeStatus.PENDING);
+            assertThat(GiftCodeRules.status(base.inBatch("B1", true), Optional.of(BatchStatus.COMPLETE), NOW, zone))
+                    .isEqualTo(GiftCodeStatus.ACTIVE);
+            GiftCode voidedAndExpired = new GiftCode(EUR_STORE.code(), CodeValue.of("S"),
+                    terms().expirationDate("2026-06-14").build(), 0, Fixtures.CREATED, "B1", false, NOW);
+            assertThat(GiftCodeRules.status(voidedAndExpired, Optional.empty(), NOW, zone)).isEqualTo(GiftCodeStatus.VOIDED);
+            GiftCode scheduled = new GiftCode(EUR_STORE.code(), CodeValue.of("S"), terms().activeFrom("2026-06-16").build(),
+                    0, Fixtures.CREATED, "B1", false, null);
+            assertThat(GiftCodeRules.status(scheduled, Optional.empty(), NOW, zone)).isEqualTo(GiftCodeStatus.SCHEDULED);
+            GiftCode expiredAndUsed = new GiftCode(EUR_STORE.code(), CodeValue.of("S"),
+                    terms().expirationDate("2026-06-14").numberOfUsage(1).build(), 1, Fixtures.CREATED, "B1", false, null);
+            assertThat(GiftCodeRules.status(expiredAndUsed, Optional.empty(), NOW, zone)).isEqualTo(GiftCodeStatus.EXPIRED);
+            GiftCode used = new GiftCode(EUR_STORE.code(), CodeValue.of("S"), terms().numberOfUsage(1).build(), 1,
+                    Fixtures.CREATED, "B1", false, null);
+            assertThat(GiftCodeRules.status(used, Optional.empty(), NOW, zone)).isEqualTo(GiftCodeStatus.EXHAUSTED);
+        }
+    }
+
     /**
      * A code failing the rule of {@code expected} and every rule after it in the enum is refused
      * for {@code expected}: the first failing rule in enum order wins.
@@ -406,6 +501,7 @@ class GiftCodeRulesTest {
         for (ValidationReason reason : failing) {
             switch (reason) {
                 case NOT_FOUND -> c.known = false;
+                case VOIDED -> c.voidedAt = NOW.minusSeconds(60);
                 case NOT_YET_ACTIVE -> c.terms.activeFrom("2026-06-16");
                 case EXPIRED -> c.terms.expirationDate("2026-06-14");
                 case USAGE_EXHAUSTED -> {

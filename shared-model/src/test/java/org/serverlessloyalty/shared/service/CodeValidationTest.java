@@ -71,8 +71,7 @@ class CodeValidationTest {
         validation.validate(STORE, query("NOPE", null));
 
         assertThat(repository.insertCalls()).isEmpty();
-        assertThat(repository.deleteCalls()).isEmpty();
-        assertThat(repository.writes()).isZero();
+        assertThat(repository.batches()).isEmpty();
         assertThat(repository.rows()).isEqualTo(before);
     }
 
@@ -153,5 +152,37 @@ class CodeValidationTest {
     void appliedCodesTheStoreDoesNotKnowAreNotOursAndDoNotConflict() {
         stored("B", false);
         assertThat(validation.validate(STORE, query("B", null, "MERCHANT10")).canUse()).isTrue();
+    }
+
+    @Test
+    void aCodeOfACreationThatHasNotCommittedDoesNotExistAndShowsNoTerms() {
+        var batch = org.serverlessloyalty.shared.model.GiftCodeBatch.pending(STORE.code(), "b-1",
+                org.serverlessloyalty.shared.model.GiftCodeBatch.Mode.GENERATED, 200, "h", "lease-1",
+                clock.instant().plusSeconds(15), clock.instant());
+        repository.startBatch(batch);
+        GiftCode pending = new GiftCode(STORE.code(), CodeValue.of("GEN1"), terms().build(), 0, clock.instant(), "b-1",
+                true, null);
+        repository.writeChunk(STORE.code(), "b-1", "lease-1", 0, List.of(pending), clock.instant().plusSeconds(15),
+                clock.instant().plus(Duration.ofDays(30)));
+
+        var outcome = validation.validate(STORE, query("GEN1", null));
+
+        assertThat(outcome.refusal()).contains(ValidationReason.NOT_FOUND);
+        assertThat(outcome.code()).as("like an unknown code: no terms").isEmpty();
+
+        repository.commit(STORE.code(), "b-1", "lease-1", 1, clock.instant());
+        assertThat(validation.validate(STORE, query("GEN1", null)).canUse())
+                .as("committed, its mark not cleared yet").isTrue();
+    }
+
+    @Test
+    void aVoidedCodeIsRefusedAsVoidedWithItsTerms() {
+        stored("GONE", true);
+        repository.voidCode(STORE.code(), CodeValue.of("GONE"), clock.instant());
+
+        var outcome = validation.validate(STORE, query("GONE", null));
+
+        assertThat(outcome.refusal()).contains(ValidationReason.VOIDED);
+        assertThat(outcome.code()).isPresent();
     }
 }

@@ -58,7 +58,9 @@ public final class LocalTable {
                         a -> a.attributeName(TableKeys.PK).attributeType(ScalarAttributeType.S),
                         a -> a.attributeName(TableKeys.SK).attributeType(ScalarAttributeType.S),
                         a -> a.attributeName(TableKeys.GSI1_PK).attributeType(ScalarAttributeType.S),
-                        a -> a.attributeName(TableKeys.GSI1_SK).attributeType(ScalarAttributeType.S))
+                        a -> a.attributeName(TableKeys.GSI1_SK).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(TableKeys.GSI2_PK).attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName(TableKeys.GSI2_SK).attributeType(ScalarAttributeType.S))
                 .keySchema(
                         k -> k.attributeName(TableKeys.PK).keyType(KeyType.HASH),
                         k -> k.attributeName(TableKeys.SK).keyType(KeyType.RANGE))
@@ -66,6 +68,11 @@ public final class LocalTable {
                         .keySchema(
                                 k -> k.attributeName(TableKeys.GSI1_PK).keyType(KeyType.HASH),
                                 k -> k.attributeName(TableKeys.GSI1_SK).keyType(KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)),
+                        g -> g.indexName(TableKeys.GSI2)
+                        .keySchema(
+                                k -> k.attributeName(TableKeys.GSI2_PK).keyType(KeyType.HASH),
+                                k -> k.attributeName(TableKeys.GSI2_SK).keyType(KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL)))
                 .build();
     }

@@ -95,6 +95,76 @@ public abstract class GiftCodeJourney {
     }
 
     @Test
+    void aMerchantRetriesACreationListsItsCodesAndVoidsThem() {
+        String store = "void-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = createStore(store, "Europe/Paris");
+        Map<String, Object> generation = Map.of(
+                "generate", Map.of("count", 150, "prefix", "VOID", "length", 11),
+                "template", Map.of("value", 5, "discountType", "VALUE", "campaignId", "spring"));
+        Map<String, String> withKey = Map.of("Authorization", "Bearer " + adminKey(),
+                "Content-Type", "application/json", "Idempotency-Key", "spring-batch-1");
+
+        var first = api().call("POST", "/api/" + store + "/admin/giftCodes", withKey, Json.write(generation));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String batchId = first.json().get("batchId").asText();
+        var retried = api().call("POST", "/api/" + store + "/admin/giftCodes", withKey, Json.write(generation));
+        assertThat(retried.status()).isEqualTo(201);
+        assertThat(retried.json().get("codes")).as("the same request answers the same codes").isEqualTo(first.json().get("codes"));
+        var otherBody = api().call("POST", "/api/" + store + "/admin/giftCodes", withKey,
+                Json.write(Map.of("codes", List.of(Map.of("code", "OTHER", "value", 5, "discountType", "VALUE")))));
+        assertThat(otherBody.status()).isEqualTo(422);
+
+        List<String> listed = new ArrayList<>();
+        String next = null;
+        do {
+            var page = admin("GET", "/api/" + store + "/admin/giftCodes?prefix=void&campaign=spring&limit=40"
+                    + (next == null ? "" : "&next=" + next), null);
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().get("codes").forEach(c -> listed.add(c.get("code").asText()));
+            next = page.json().get("next").isNull() ? null : page.json().get("next").asText();
+        } while (next != null);
+        assertThat(listed).hasSize(150).doesNotHaveDuplicates();
+
+        String one = first.json().get("codes").get(0).asText();
+        String other = first.json().get("codes").get(1).asText();
+        assertThat(validate(store, key, one, 10_000).json().get("canUse").asBoolean()).isTrue();
+        var voided = admin("POST", "/api/" + store + "/admin/giftCodes/" + one + "/void", null);
+        assertThat(voided.status()).as(voided.body()).isEqualTo(200);
+        assertThat(voided.json().get("status").asText()).isEqualTo("VOIDED");
+        JsonNode refused = validate(store, key, one, 10_000).json();
+        assertThat(refused.get("canUse").asBoolean()).isFalse();
+        assertThat(refused.get("reason").asText()).isEqualTo("VOIDED");
+        assertThat(refused.get("message").asText()).isEqualTo("Ce code a été annulé");
+        assertThat(validate(store, key, other, 10_000).json().get("canUse").asBoolean()).isTrue();
+
+        var batchVoided = admin("POST", "/api/" + store + "/admin/giftCodes/batches/" + batchId + "/void", null);
+        assertThat(batchVoided.status()).as(batchVoided.body()).isEqualTo(200);
+        assertThat(batchVoided.json().get("voided").asInt()).isEqualTo(150);
+        assertThat(validate(store, key, other, 10_000).json().get("reason").asText()).isEqualTo("VOIDED");
+        var voidedList = admin("GET", "/api/" + store + "/admin/giftCodes?status=VOIDED&limit=100", null);
+        assertThat(voidedList.json().get("codes")).hasSize(100);
+        assertThat(admin("GET", "/api/" + store + "/admin/giftCodes?status=ACTIVE", null).json().get("codes")).isEmpty();
+    }
+
+    @Test
+    void aBlankListedCodeIsRefusedAndAFreeShippingCodeKeepsItsValue() {
+        String store = "blank-" + UUID.randomUUID().toString().substring(0, 8);
+        createStore(store, "Europe/Paris");
+        var blank = admin("POST", "/api/" + store + "/admin/giftCodes", Map.of("codes", List.of(
+                Map.of("code", "", "value", 5, "discountType", "VALUE"),
+                Map.of("code", "   ", "value", 5, "discountType", "VALUE"))));
+        assertThat(blank.status()).as(blank.body()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        blank.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactly("codes[0].code", "codes[1].code");
+
+        var shipping = admin("POST", "/api/" + store + "/admin/giftCodes", Map.of("codes", List.of(
+                Map.of("code", "SHIPFREE", "value", 7.5, "discountType", "FREESHIPPING"))));
+        assertThat(shipping.status()).as(shipping.body()).isEqualTo(201);
+        assertThat(shipping.json().get("codes").get(0).get("value").decimalValue()).isEqualByComparingTo("7.5");
+    }
+
+    @Test
     void badInputIsRefusedNamingEveryFieldAndWritesNothing() {
         String store = "bad-" + UUID.randomUUID().toString().substring(0, 8);
         createStore(store, "Europe/Paris");

@@ -36,12 +36,13 @@ class EventsIT {
     private static final List<String> ORDER = List.of(
             "admin/CreateStore.json", "admin/CreateGiftCodes.json", "admin/CreateGiftCodes-generate.json",
             "admin/Info.json", "admin/HealthCheck.json", "admin/ListStores.json", "admin/GetStore.json",
-            "admin/UpdateStore.json", "admin/GetGiftCode.json", "admin/PutCouponWebhook.json",
+            "admin/UpdateStore.json", "admin/GetGiftCode.json", "admin/ListGiftCodes.json", "admin/PutCouponWebhook.json",
             "admin/GetCouponWebhook.json", "admin/RotateCouponWebhookSecret.json",
             "admin/ListCouponWebhookDeliveries.json", "admin/RedriveCouponWebhookDeliveries.json",
             "giftcode-validate/Validate.json",
             "order-tracking/CiblerOrder.json", "order-tracking/CitrusAdOrders.json", "order-tracking/Beacon.json",
-            "admin/GetOrder.json", "order-tracking/CitrusAdOrder.json", "admin/RotateStoreApiKey.json");
+            "admin/GetOrder.json", "order-tracking/CitrusAdOrder.json", "admin/VoidGiftCode.json",
+            "admin/VoidGiftCodeBatch.json", "admin/RotateStoreApiKey.json");
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -96,6 +97,15 @@ class EventsIT {
             }
             if (name.equals("giftcode-validate/Validate.json")) {
                 assertThat(Json.MAPPER.readTree(response.getBody()).get("canUse").asBoolean()).as(response.getBody()).isTrue();
+            }
+            if (name.equals("admin/ListGiftCodes.json")) {
+                JsonNode listed = Json.MAPPER.readTree(response.getBody());
+                assertThat(listed.get("codes")).as(response.getBody()).hasSize(20)
+                        .allSatisfy(c -> assertThat(c.get("code").asText()).startsWith("MANO"));
+            }
+            if (name.equals("admin/VoidGiftCodeBatch.json")) {
+                assertThat(Json.MAPPER.readTree(response.getBody()).get("voided").asInt()).as(response.getBody())
+                        .isEqualTo(100);
             }
             if (name.equals("admin/GetOrder.json")) {
                 JsonNode order = Json.MAPPER.readTree(response.getBody());

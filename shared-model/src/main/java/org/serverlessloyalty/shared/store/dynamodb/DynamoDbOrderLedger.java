@@ -126,24 +126,33 @@ public final class DynamoDbOrderLedger implements OrderLedger {
         }
     }
 
+    /** Why a code's use condition failed: it was voided meanwhile, else its uses ran out. */
+    private ValidationReason exhaustedOrVoided(StoreCode store, CodeValue code) {
+        return codes.find(store, code).filter(GiftCode::voided).isPresent()
+                ? ValidationReason.VOIDED : ValidationReason.USAGE_EXHAUSTED;
+    }
+
     /** When the order was placed: its {@code orderDate} when the report gives one, else when it is applied. */
     static Instant orderTime(OrderReport report, Instant appliedAt) {
         return report.orderDate() == null ? appliedAt : report.orderDate().toInstant();
     }
 
     /**
-     * The codes that cannot take a use whatever the counters say: unknown to the store (NOT_FOUND), or not
-     * usable at the order's time by the rules validation applies (NOT_YET_ACTIVE, EXPIRED), in {@code wanted} order.
+     * The codes that cannot take a use whatever the counters say: unknown to the store or of a creation
+     * that never committed (NOT_FOUND), voided (VOIDED), or not usable at the order's time by the rules
+     * validation applies (NOT_YET_ACTIVE, EXPIRED), in {@code wanted} order.
      */
-    static Map<CodeValue, ValidationReason> refusedBeforeWriting(List<CodeValue> wanted, Map<CodeValue, GiftCode> known,
+    static Map<CodeValue, ValidationReason> refusedBeforeWriting(List<CodeValue> wanted,
+                                                                 Map<CodeValue, GiftCodeRepository.CodeRead> known,
                                                                  Instant orderTime, ZoneId zone) {
         Map<CodeValue, ValidationReason> refused = new LinkedHashMap<>();
         for (CodeValue code : wanted) {
-            GiftCode terms = known.get(code);
-            if (terms == null) {
+            GiftCodeRepository.CodeRead read = known.get(code);
+            if (read == null) {
                 refused.put(code, ValidationReason.NOT_FOUND);
             } else {
-                GiftCodeRules.unusableAt(terms, orderTime, zone).ifPresent(reason -> refused.put(code, reason));
+                GiftCodeRules.unavailability(read.code(), read.batchOfPending(), orderTime, zone)
+                        .ifPresent(reason -> refused.put(code, reason));
             }
         }
         return refused;
@@ -153,11 +162,11 @@ public final class DynamoDbOrderLedger implements OrderLedger {
     private Optional<ApplyResult> record(OrderReport report, String contentHash, Store store) {
         Instant now = clock.instant();
         List<CodeValue> wanted = report.giftCodes().stream().distinct().toList();
-        Map<CodeValue, GiftCode> known = new LinkedHashMap<>();
-        // The terms (existence, dates, per-customer limit) are fixed at creation; the counters are only
-        // ever touched through the conditions below.
+        Map<CodeValue, GiftCodeRepository.CodeRead> known = new LinkedHashMap<>();
+        // The terms (existence, dates, per-customer limit) are fixed at creation; the counters and the
+        // void mark are only ever relied on through the conditions below.
         for (CodeValue code : wanted) {
-            codes.find(report.store(), code).ifPresent(c -> known.put(code, c));
+            codes.findForUse(report.store(), code).ifPresent(c -> known.put(code, c));
         }
         Map<CodeValue, ValidationReason> conflicts =
                 refusedBeforeWriting(wanted, known, orderTime(report, now), store.timezone());
@@ -174,13 +183,15 @@ public final class DynamoDbOrderLedger implements OrderLedger {
                             new Redemption(code, Redemption.Outcome.CONFLICT, conflicts.get(code), false), now)));
                     continue;
                 }
-                GiftCode terms = known.get(code);
-                failureHandlers.put(items.size(), () -> conflicts.putIfAbsent(code, ValidationReason.USAGE_EXHAUSTED));
+                GiftCode terms = known.get(code).code();
+                failureHandlers.put(items.size(), () -> conflicts.putIfAbsent(code, exhaustedOrVoided(report.store(), code)));
+                // A void racing this order is held by the store too: the use is taken only while the code is not voided.
                 items.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                         .key(TableKeys.code(report.store(), code))
                         .updateExpression("SET usedCount = if_not_exists(usedCount, :zero) + :one")
-                        .conditionExpression("attribute_exists(pk) AND "
+                        .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#voided) AND "
                                 + "(attribute_not_exists(numberOfUsage) OR usedCount < numberOfUsage)")
+                        .expressionAttributeNames(Map.of("#voided", GiftCodeItemMapper.VOIDED_AT))
                         .expressionAttributeValues(Map.of(":zero", AttributeValue.fromN("0"),
                                 ":one", AttributeValue.fromN("1")))).build());
                 boolean perCustomer = terms.terms().perCustomerLimit() != null && report.customerGuid() != null;

@@ -1,5 +1,6 @@
 package org.serverlessloyalty.shared.store.dynamodb;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.serverlessloyalty.shared.model.CodeValue;
@@ -21,19 +22,42 @@ import static org.serverlessloyalty.shared.store.dynamodb.Attributes.putStrings;
 import static org.serverlessloyalty.shared.store.dynamodb.Attributes.string;
 import static org.serverlessloyalty.shared.store.dynamodb.Attributes.strings;
 
-/** GiftCode ⇄ item. {@code usedCount} is only ever changed by conditional updates (orders). */
+/**
+ * GiftCode ⇄ item. {@code usedCount} is only ever changed by conditional updates (orders). Items
+ * written before batches existed have no listing keys, no pending mark and no voidedAt: they read as
+ * committed codes and are simply not listed (docs/dynamodb-design.md).
+ */
 final class GiftCodeItemMapper {
 
     static final String USED_COUNT = "usedCount";
     static final String BATCH_ID = "batchId";
+    /** Present (true) while the code's batch may not have committed: readers then read the batch. */
+    static final String PENDING = "pending";
+    /** When the merchant voided the code; a use must hold {@code attribute_not_exists(voidedAt)}. */
+    static final String VOIDED_AT = "voidedAt";
 
     private GiftCodeItemMapper() {
     }
 
-    static Map<String, AttributeValue> toItem(GiftCode code, String batchId) {
+    /**
+     * The code's item, with its listing keys (gsi1: the store's codes; gsi2: its campaign's codes)
+     * and, while pending, the TTL that lets DynamoDB remove it should its batch never commit.
+     */
+    static Map<String, AttributeValue> toItem(GiftCode code, Instant expiresAt) {
         Map<String, AttributeValue> item = new HashMap<>(TableKeys.code(code.store(), code.code()));
         GiftCodeTerms t = code.terms();
         item.put("type", AttributeValue.fromS("GIFT_CODE"));
+        item.put(TableKeys.GSI1_PK, AttributeValue.fromS(TableKeys.storeCodesPartition(code.store())));
+        item.put(TableKeys.GSI1_SK, AttributeValue.fromS(code.code().value()));
+        if (t.campaignId() != null) {
+            item.put(TableKeys.GSI2_PK, AttributeValue.fromS(TableKeys.campaignCodesPartition(code.store(), t.campaignId())));
+            item.put(TableKeys.GSI2_SK, AttributeValue.fromS(code.code().value()));
+        }
+        if (code.pending()) {
+            item.put(PENDING, AttributeValue.fromBool(true));
+            item.put(TableKeys.TTL, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+        }
+        putString(item, VOIDED_AT, code.voidedAt() == null ? null : code.voidedAt().toString());
         putString(item, "store", code.store().value());
         putString(item, "code", code.code().value());
         putNumber(item, "value", t.value());
@@ -58,7 +82,7 @@ final class GiftCodeItemMapper {
         }
         putNumber(item, USED_COUNT, code.usedCount());
         putString(item, "createdAt", code.createdAt().toString());
-        putString(item, BATCH_ID, batchId);
+        putString(item, BATCH_ID, code.batchId());
         return item;
     }
 
@@ -86,6 +110,9 @@ final class GiftCodeItemMapper {
                 new CodeValue(string(item, "code")),
                 terms,
                 longValue(item, USED_COUNT),
-                instant(item, "createdAt"));
+                instant(item, "createdAt"),
+                string(item, BATCH_ID),
+                bool(item, PENDING),
+                instant(item, VOIDED_AT));
     }
 }

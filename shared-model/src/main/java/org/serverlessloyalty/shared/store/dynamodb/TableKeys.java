@@ -16,6 +16,9 @@ public final class TableKeys {
     public static final String GSI1 = "gsi1";
     public static final String GSI1_PK = "gsi1pk";
     public static final String GSI1_SK = "gsi1sk";
+    public static final String GSI2 = "gsi2";
+    public static final String GSI2_PK = "gsi2pk";
+    public static final String GSI2_SK = "gsi2sk";
     /** Epoch seconds after which DynamoDB's TTL may delete the item. */
     public static final String TTL = "expiresAt";
 
@@ -24,6 +27,8 @@ public final class TableKeys {
     static final String PUBLISHABLE_KEY_SK = "PUBLISHABLE_KEY";
     static final String CODE_SK = "CODE";
     static final String CUSTOMER_SK_PREFIX = "CUSTOMER#";
+    static final String BATCH_SK = "BATCH";
+    static final String CHUNK_SK_PREFIX = "CHUNK#";
     static final String ORDER_SK = "ORDER";
     static final String BEACON_SK = "BEACON";
     static final String REDEMPTION_SK_PREFIX = "REDEMPTION#";
@@ -47,6 +52,34 @@ public final class TableKeys {
     /** How often one customer used one code: same partition as the code, so both read together. */
     public static Map<String, AttributeValue> customerUses(StoreCode store, CodeValue code, String customerGuid) {
         return key(codePartition(store, code), CUSTOMER_SK_PREFIX + customerGuid);
+    }
+
+    /** A creation request's record: its status is the commit point of all its codes. */
+    public static Map<String, AttributeValue> batch(StoreCode store, String batchId) {
+        return key(batchPartition(store, batchId), BATCH_SK);
+    }
+
+    /** The codes one chunk write of a batch put in the table, in the batch's partition (read back in order). */
+    public static Map<String, AttributeValue> batchChunk(StoreCode store, String batchId, int index) {
+        return key(batchPartition(store, batchId), chunkSk(index));
+    }
+
+    static String chunkSk(int index) {
+        return CHUNK_SK_PREFIX + String.format("%06d", index);
+    }
+
+    static String batchPartition(StoreCode store, String batchId) {
+        return store.value() + "#BATCH#" + batchId;
+    }
+
+    /** gsi1: every code of a store, in code order (listing, prefix filter as a key condition). */
+    static String storeCodesPartition(StoreCode store) {
+        return store.value() + "#CODES";
+    }
+
+    /** gsi2: the codes of one campaign of a store, in code order; only codes with a campaignId are there. */
+    static String campaignCodesPartition(StoreCode store, String campaignId) {
+        return store.value() + "#CAMPAIGN#" + campaignId + "#CODES";
     }
 
     public static Map<String, AttributeValue> order(StoreCode store, String orderId) {

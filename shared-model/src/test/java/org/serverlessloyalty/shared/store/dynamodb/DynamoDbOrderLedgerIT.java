@@ -191,6 +191,60 @@ class DynamoDbOrderLedgerIT {
     }
 
     @Test
+    void anOrderWithAVoidedCodeRecordsConflictVoidedAndTakesNoUse() {
+        code("VOIDME", null, null);
+        catalog.voidCode(SHOP, CodeValue.of("VOIDME"));
+
+        assertThat(apply(order("void-1", "c1", OrderStatus.PAID, "VOIDME"))).isEqualTo(ApplyResult.RECORDED);
+
+        Redemption r = redemption("void-1");
+        assertThat(r.outcome()).isEqualTo(Redemption.Outcome.CONFLICT);
+        assertThat(r.reason()).isEqualTo(ValidationReason.VOIDED);
+        assertThat(usedCount("VOIDME")).isZero();
+    }
+
+    @Test
+    void aVoidRacingOrdersStopsEveryUseAfterItAndEachRefusedOrderSaysVoided() throws Exception {
+        code("RACEVOID", null, null);
+        int orders = 30;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            String id = "racevoid-" + i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                return apply(order(id, "c-" + id, OrderStatus.PAID, "RACEVOID"));
+            }));
+        }
+        futures.add(pool.submit(() -> {
+            start.await();
+            Thread.sleep(5);
+            return catalog.voidCode(SHOP, CodeValue.of("RACEVOID"));
+        }));
+        start.countDown();
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+
+        long applied = 0;
+        for (int i = 0; i < orders; i++) {
+            Redemption r = redemption("racevoid-" + i);
+            if (r.outcome() == Redemption.Outcome.APPLIED) {
+                applied++;
+            } else {
+                assertThat(r.reason()).isEqualTo(ValidationReason.VOIDED);
+            }
+        }
+        // Every use counted on the code belongs to an order recorded APPLIED, and none came after the void.
+        assertThat(usedCount("RACEVOID")).isEqualTo(applied);
+        assertThat(apply(order("racevoid-late", "late", OrderStatus.PAID, "RACEVOID"))).isEqualTo(ApplyResult.RECORDED);
+        assertThat(redemption("racevoid-late").reason()).isEqualTo(ValidationReason.VOIDED);
+        assertThat(usedCount("RACEVOID")).isEqualTo(applied);
+    }
+
+    @Test
     void aCancellationBeforeThePaymentMakesTheLatePaymentInert() {
         code("EARLY", 5, null);
         assertThat(apply(order("early-1", "c2", OrderStatus.CANCELLED))).isEqualTo(ApplyResult.RECORDED);
