@@ -198,7 +198,7 @@ final class GiftCodeRoutes {
     ApiResponse voidCode(ApiRequest request) {
         Store store = store(request);
         GiftCode voided = code(request).flatMap(c -> codes.voidCode(store.code(), c)).orElseThrow(
-                () -> ApiException.notFound("Code " + request.pathParameter("code")));
+                () -> ApiException.notFound("Code " + PlainText.excerpt(request.pathParameter("code"))));
         metrics.count("GiftCodesVoided", 1, "Scope", "CODE");
         return ApiResponse.ok(GiftCodeJson.toJson(voided, listing.status(store, voided)));
     }
@@ -213,7 +213,7 @@ final class GiftCodeRoutes {
         } catch (GiftCodeCatalog.InProgressException e) {
             throw inProgress(e);
         }
-        var result = voided.orElseThrow(() -> ApiException.notFound("Batch " + batchId));
+        var result = voided.orElseThrow(() -> ApiException.notFound("Batch " + PlainText.excerpt(batchId)));
         metrics.count("GiftCodesVoided", result.codes(), "Scope", "BATCH");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("batchId", result.batchId());

@@ -74,7 +74,7 @@ class GenerationCrashIT {
     @BeforeAll
     static void start() {
         table = LocalTable.create();
-        sqs = ElasticMq.start(0, "us-east-1", "000000000000");
+        sqs = ElasticMq.start(0, "us-east-1", "000000000000", null);
         admin = table.lambdaHandler(AdminHandler::new, Map.of("ADMIN_API_KEY", ADMIN_KEY));
         validate = table.lambdaHandler(GiftCodeValidateHandler::new, Map.of());
     }

@@ -75,7 +75,9 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/admin/webhooks/coupon-created/rotate-secret",
             "GET /api/{storeCode}/admin/webhooks/coupon-created/deliveries",
             "POST /api/{storeCode}/admin/webhooks/coupon-created/deliveries/redrive",
-            "GET /v1/orders/{id}", "GET /v1/resource/third-o");
+            "GET /v1/orders/{id}", "GET /v1/resource/third-o", "GET /api/{storeCode}/admin/giftCodes",
+            "POST /api/{storeCode}/admin/giftCodes/{code}/void",
+            "POST /api/{storeCode}/admin/giftCodes/batches/{batchId}/void");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =
