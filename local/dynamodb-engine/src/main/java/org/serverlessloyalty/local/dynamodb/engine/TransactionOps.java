@@ -124,9 +124,7 @@ final class TransactionOps {
                 }
             }
             if (failed) {
-                throw new ApiException(ApiException.DYNAMODB_NS, "TransactionCanceledException", 400,
-                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes,
-                        Map.of("CancellationReasons", reasons));
+                throw ApiException.transactionCanceled(codes, reasons);
             }
             List<Mutation> journal = new ArrayList<>(plans.size());
             for (int i = 0; i < plans.size(); i++) {

@@ -2,6 +2,7 @@ package org.serverlessloyalty.local.dynamodb.error;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,13 +21,20 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final int status;
     private final Map<String, Object> extra;
+    private final String messageMember;
 
     public ApiException(String namespace, String code, int status, String message, Map<String, Object> extra) {
+        this(namespace, code, status, message, extra, "message");
+    }
+
+    private ApiException(String namespace, String code, int status, String message, Map<String, Object> extra,
+                         String messageMember) {
         super(message, null, false, false);
         this.namespace = namespace;
         this.code = code;
         this.status = status;
         this.extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        this.messageMember = messageMember;
     }
 
     public String code() {
@@ -39,6 +47,14 @@ public class ApiException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /**
+     * The body member that carries the message: {@code message}, except for TransactionCanceledException, whose
+     * model member (and AWS's answer) is {@code Message}. The SDK reads either.
+     */
+    public String messageMember() {
+        return messageMember;
     }
 
     /** Extra top-level members of the error body, already in wire form (Jackson-serialisable). */
@@ -77,5 +93,15 @@ public class ApiException extends RuntimeException {
 
     public static ApiException internal(String message) {
         return new ApiException(DYNAMODB_NS, "InternalServerError", 500, message, null);
+    }
+
+    /**
+     * A cancelled transaction: {@code reasons} is the wire-form {@code CancellationReasons} list (one entry per action,
+     * in request order), {@code codes} their codes, which AWS repeats in the message.
+     */
+    public static ApiException transactionCanceled(List<String> codes, Object reasons) {
+        return new ApiException(DYNAMODB_NS, "TransactionCanceledException", 400,
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes,
+                Map.of("CancellationReasons", reasons), "Message");
     }
 }
