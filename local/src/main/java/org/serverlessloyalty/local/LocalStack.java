@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.serverlessloyalty.local.dynamodb.FaultPolicy;
 import org.serverlessloyalty.local.dynamodb.LocalDynamoDb;
 import org.serverlessloyalty.local.http.ApiGatewayServer;
 import org.serverlessloyalty.local.http.RouteTable;
@@ -160,6 +161,11 @@ public final class LocalStack implements AutoCloseable {
         if (options.seedDemo()) {
             demoStore = new DemoSeeder(api.baseUri(), adminKey).seed(dataDir);
         }
+        // Only now: the stack's own start-up (tables, demo seeding) must not fail on an injected conflict.
+        if (!options.dynamoDbFaults().isNone()) {
+            dynamoDbEngine.faultPolicy(options.dynamoDbFaults());
+            StackLog.warn("DynamoDB fault mode is on: " + options.dynamoDbFaults());
+        }
     }
 
     private Template loadTemplate() {
@@ -244,6 +250,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI dynamoDbEndpoint() {
         return dynamoDbEngine.endpoint();
+    }
+
+    /** The in-process DynamoDB, e.g. to switch its fault mode per test and read its fault counts. */
+    public LocalDynamoDb dynamoDbEngine() {
+        return dynamoDbEngine;
     }
 
     public URI sqsEndpoint() {
@@ -365,6 +376,7 @@ public final class LocalStack implements AutoCloseable {
         private int dynamoDbPort;
         private int sqsPort;
         private boolean accessLog = true;
+        private FaultPolicy dynamoDbFaults = FaultPolicy.none();
 
         private Options() {
         }
@@ -385,6 +397,7 @@ public final class LocalStack implements AutoCloseable {
             copy.dynamoDbPort = dynamoDbPort;
             copy.sqsPort = sqsPort;
             copy.accessLog = accessLog;
+            copy.dynamoDbFaults = dynamoDbFaults;
             return copy;
         }
 
@@ -458,6 +471,16 @@ public final class LocalStack implements AutoCloseable {
             return copy;
         }
 
+        /**
+         * The local DynamoDB's fault mode (transaction conflicts, throttling, internal errors, latency), switched on
+         * once the stack is up. Default {@link FaultPolicy#none()}.
+         */
+        public Options dynamoDbFaults(FaultPolicy value) {
+            Options copy = copy();
+            copy.dynamoDbFaults = value == null ? FaultPolicy.none() : value;
+            return copy;
+        }
+
         public int port() {
             return port;
         }
@@ -496,6 +519,10 @@ public final class LocalStack implements AutoCloseable {
 
         public boolean accessLog() {
             return accessLog;
+        }
+
+        public FaultPolicy dynamoDbFaults() {
+            return dynamoDbFaults;
         }
     }
 }
