@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.serverlessloyalty.local.dynamodb.FaultPolicy;
 import org.serverlessloyalty.local.dynamodb.LocalDynamoDb;
 import org.serverlessloyalty.local.http.ApiGatewayServer;
 import org.serverlessloyalty.local.http.RouteTable;
@@ -161,6 +162,11 @@ public final class LocalStack implements AutoCloseable {
         if (options.seedDemo()) {
             demoStore = new DemoSeeder(api.baseUri(), adminKey).seed(dataDir);
         }
+        // Only now: the stack's own start-up (tables, demo seeding) must not fail on an injected conflict.
+        if (!options.dynamoDbFaults().isNone()) {
+            dynamoDbEngine.faultPolicy(options.dynamoDbFaults());
+            StackLog.warn("DynamoDB fault mode is on: " + options.dynamoDbFaults());
+        }
     }
 
     private Template loadTemplate() {
@@ -245,6 +251,11 @@ public final class LocalStack implements AutoCloseable {
 
     public URI dynamoDbEndpoint() {
         return dynamoDbEngine.endpoint();
+    }
+
+    /** The in-process DynamoDB, e.g. to switch its fault mode per test and read its fault counts. */
+    public LocalDynamoDb dynamoDbEngine() {
+        return dynamoDbEngine;
     }
 
     public URI sqsEndpoint() {
@@ -366,6 +377,7 @@ public final class LocalStack implements AutoCloseable {
         private int dynamoDbPort;
         private int sqsPort;
         private boolean accessLog = true;
+        private FaultPolicy dynamoDbFaults = FaultPolicy.none();
 
         private Options() {
         }
@@ -386,6 +398,7 @@ public final class LocalStack implements AutoCloseable {
             copy.dynamoDbPort = dynamoDbPort;
             copy.sqsPort = sqsPort;
             copy.accessLog = accessLog;
+            copy.dynamoDbFaults = dynamoDbFaults;
             return copy;
         }
 
@@ -462,6 +475,16 @@ public final class LocalStack implements AutoCloseable {
             return copy;
         }
 
+        /**
+         * The local DynamoDB's fault mode (transaction conflicts, throttling, internal errors, latency), switched on
+         * once the stack is up. Default {@link FaultPolicy#none()}.
+         */
+        public Options dynamoDbFaults(FaultPolicy value) {
+            Options copy = copy();
+            copy.dynamoDbFaults = value == null ? FaultPolicy.none() : value;
+            return copy;
+        }
+
         public int port() {
             return port;
         }
@@ -500,6 +523,10 @@ public final class LocalStack implements AutoCloseable {
 
         public boolean accessLog() {
             return accessLog;
+        }
+
+        public FaultPolicy dynamoDbFaults() {
+            return dynamoDbFaults;
         }
     }
 }

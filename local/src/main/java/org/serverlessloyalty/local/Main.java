@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.serverlessloyalty.local.dynamodb.FaultPolicy;
 
 /**
  * {@code java -jar loyalty-local.jar [flags]}: parses the flags, starts the {@link LocalStack}, prints the
@@ -31,12 +32,15 @@ public final class Main {
               --no-demo             do not create the demo store and sample gift codes
               --dynamodb-port N     local DynamoDB port (default: any free port)
               --sqs-port N          local SQS (ElasticMQ) port (default: any free port)
+              --dynamodb-faults SPEC  make the local DynamoDB fail as AWS does, once the stack is up, e.g.
+                                    conflict=0.1,throttle=0.05,internal=0.01,latency=5-20,seed=42
+                                    (see local/dynamodb-engine/README.md; default: no faults)
               --quiet               no access log line per request on stderr
               -h, --help            this help
             """;
 
     private static final Set<String> VALUE_FLAGS = Set.of("--port", "--dynamodb-port", "--sqs-port", "--template",
-            "--data-dir", "--admin-key", "--parameter", "--env");
+            "--data-dir", "--admin-key", "--parameter", "--env", "--dynamodb-faults");
 
     private Main() {
     }
@@ -108,6 +112,7 @@ public final class Main {
                         case "--admin-key" -> adminKey = value;
                         case "--parameter" -> keyValue(arg, value, parameters);
                         case "--env" -> keyValue(arg, value, environment);
+                        case "--dynamodb-faults" -> options = options.dynamoDbFaults(faults(arg, value));
                         default -> throw new IllegalArgumentException("unknown option " + arg);
                     }
                 }
@@ -139,6 +144,14 @@ public final class Main {
             // reported below
         }
         throw new IllegalArgumentException(flag + " takes a port number 0-65535, not " + value);
+    }
+
+    private static FaultPolicy faults(String flag, String value) {
+        try {
+            return FaultPolicy.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(flag + ": " + e.getMessage());
+        }
     }
 
     private static void keyValue(String flag, String value, Map<String, String> into) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.local.dynamodb.FaultPolicy;
 
 class MainTest {
 
@@ -17,6 +18,18 @@ class MainTest {
         assertThat(options.templatePath()).isNull();
         assertThat(options.adminKey()).isNull();
         assertThat(options.accessLog()).isTrue();
+        assertThat(options.dynamoDbFaults()).isEqualTo(FaultPolicy.none());
+    }
+
+    @Test
+    void readsTheDynamoDbFaultSpec() {
+        LocalStack.Options options = Main.parse(new String[] {
+                "--dynamodb-faults", "conflict=0.1,throttle=0.05,internal=0.01,latency=5-20,seed=42"}, null);
+        assertThat(options.dynamoDbFaults()).isEqualTo(FaultPolicy.none().conflictRate(0.1).throttleRate(0.05)
+                .internalErrorRate(0.01).latencyMillis(5, 20).seed(42));
+        assertThat(Main.parse(new String[] {"--dynamodb-faults=overlap"}, null).dynamoDbFaults().overlapConflicts()).isTrue();
+        assertThatThrownBy(() -> Main.parse(new String[] {"--dynamodb-faults", "throttle=lots"}, null))
+                .hasMessageContaining("--dynamodb-faults: ").hasMessageContaining("throttle must be a rate between 0 and 1");
     }
 
     @Test
@@ -59,6 +72,6 @@ class MainTest {
     void helpListsEveryFlag() {
         assertThatThrownBy(() -> Main.parse(new String[] {"--help"}, null)).isInstanceOf(Main.HelpRequested.class);
         assertThat(Main.USAGE).contains("--port", "--template", "--data-dir", "--admin-key", "--parameter", "--env",
-                "--no-demo", "--dynamodb-port", "--sqs-port", "--quiet", "--help");
+                "--no-demo", "--dynamodb-port", "--sqs-port", "--dynamodb-faults", "--quiet", "--help");
     }
 }

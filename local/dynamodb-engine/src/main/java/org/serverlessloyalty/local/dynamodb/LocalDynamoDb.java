@@ -72,11 +72,23 @@ public final class LocalDynamoDb implements AutoCloseable {
      * persist there across restarts (only one engine may use a directory at a time).
      */
     public static LocalDynamoDb start(int port, Path dataDir) {
-        return start(port, dataDir, DEFAULTS);
+        return start(port, dataDir, DEFAULTS, FaultPolicy.none());
+    }
+
+    /**
+     * As {@link #start(int, Path)}, with a fault mode on from the first request: DynamoDB's transaction conflicts,
+     * throttling, internal errors and latency, as {@code faults} says. {@link #faultPolicy(FaultPolicy)} changes it later.
+     */
+    public static LocalDynamoDb start(int port, Path dataDir, FaultPolicy faults) {
+        return start(port, dataDir, DEFAULTS, faults);
     }
 
     static LocalDynamoDb start(int port, Path dataDir, Options options) {
-        Engine engine = new Engine(dataDir, options.ttlSweepMillis(), options.syncMillis());
+        return start(port, dataDir, options, FaultPolicy.none());
+    }
+
+    static LocalDynamoDb start(int port, Path dataDir, Options options, FaultPolicy faults) {
+        Engine engine = new Engine(dataDir, options.ttlSweepMillis(), options.syncMillis(), faults);
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "local-dynamodb-http-" + threadNumber.incrementAndGet());
@@ -162,6 +174,30 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     Engine engine() {
         return engine;
+    }
+
+    /**
+     * Switches the fault mode of the running engine, e.g. on for one test and {@link FaultPolicy#none()} after it.
+     * Requests already running keep the policy they started with; the draw sequences restart from the seed.
+     * The counters are not reset (see {@link #resetFaultCounts()}).
+     */
+    public void faultPolicy(FaultPolicy policy) {
+        engine.faults().policy(policy);
+    }
+
+    /** The current fault mode ({@link FaultPolicy#none()} unless one was set). */
+    public FaultPolicy faultPolicy() {
+        return engine.faults().policy();
+    }
+
+    /** What the engine counted since it started or since {@link #resetFaultCounts()}: requests and injected faults. */
+    public FaultCounts faultCounts() {
+        return engine.faults().counts();
+    }
+
+    /** Sets every counter of {@link #faultCounts()} back to zero. */
+    public void resetFaultCounts() {
+        engine.faults().resetCounts();
     }
 
     /** Stops the server and flushes persistence. Idempotent. */

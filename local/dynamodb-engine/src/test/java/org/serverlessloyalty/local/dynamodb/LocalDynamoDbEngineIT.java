@@ -201,6 +201,24 @@ class LocalDynamoDbEngineIT {
         }
     }
 
+    @Test
+    void aCancelledTransactionCarriesItsTextInMessageAsAwsDoes() throws Exception {
+        try (LocalDynamoDb engine = LocalDynamoDb.start(0, null); DynamoDbClient ddb = Sdk.client(engine.endpoint())) {
+            createTable(ddb, "cancels");
+            ddb.putItem(r -> r.tableName("cancels").item(item("pk", s("taken"))));
+            HttpResponse<String> cancelled = HttpClient.newHttpClient().send(post(engine.endpoint(),
+                    "DynamoDB_20120810.TransactWriteItems", "{\"TransactItems\":[{\"Put\":{\"TableName\":\"cancels\","
+                            + "\"Item\":{\"pk\":{\"S\":\"taken\"}},\"ConditionExpression\":\"attribute_not_exists(pk)\"}}]}"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(cancelled.statusCode()).isEqualTo(400);
+            // TransactionCanceledException's model member is Message; every other DynamoDB error says message.
+            assertThat(cancelled.body()).isEqualTo("{\"__type\":\"com.amazonaws.dynamodb.v20120810#TransactionCanceledException\","
+                    + "\"Message\":\"Transaction cancelled, please refer cancellation reasons for specific reasons "
+                    + "[ConditionalCheckFailed]\",\"CancellationReasons\":[{\"Code\":\"ConditionalCheckFailed\","
+                    + "\"Message\":\"The conditional request failed\"}]}");
+        }
+    }
+
     private static HttpRequest post(URI endpoint, String target, String body) {
         return HttpRequest.newBuilder(endpoint).header("X-Amz-Target", target)
                 .header("Content-Type", "application/x-amz-json-1.0")

@@ -8,6 +8,7 @@ import java.util.concurrent.locks.Lock;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.serverlessloyalty.local.dynamodb.FaultKind;
 import org.serverlessloyalty.local.dynamodb.capacity.Capacity;
 import org.serverlessloyalty.local.dynamodb.capacity.ConsumedCapacity;
 import org.serverlessloyalty.local.dynamodb.error.ApiException;
@@ -28,9 +29,11 @@ final class ItemOps {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Database db;
+    private final Faults faults;
 
-    ItemOps(Database db) {
+    ItemOps(Database db, Faults faults) {
         this.db = db;
+        this.faults = faults;
     }
 
     /** Looks a table up under the read lock (writes re-check it under the write lock). */
@@ -94,25 +97,25 @@ final class ItemOps {
 
     // ------------------------------------------------------------------ writes
 
-    ObjectNode putItem(Request r) {
+    ObjectNode putItem(Request r, Faults.Decision decision) {
         Table table = lookup(db, r.tableName());
         WritePlan plan = WritePlan.put(r, table);
         String returnValues = returnValues(r, false);
-        return executeSingle(r, plan, returnValues);
+        return executeSingle(r, plan, returnValues, decision);
     }
 
-    ObjectNode deleteItem(Request r) {
+    ObjectNode deleteItem(Request r, Faults.Decision decision) {
         Table table = lookup(db, r.tableName());
         WritePlan plan = WritePlan.delete(r, table);
         String returnValues = returnValues(r, false);
-        return executeSingle(r, plan, returnValues);
+        return executeSingle(r, plan, returnValues, decision);
     }
 
-    ObjectNode updateItem(Request r) {
+    ObjectNode updateItem(Request r, Faults.Decision decision) {
         Table table = lookup(db, r.tableName());
         WritePlan plan = WritePlan.update(r, table);
         String returnValues = returnValues(r, true);
-        return executeSingle(r, plan, returnValues);
+        return executeSingle(r, plan, returnValues, decision);
     }
 
     private static String returnValues(Request r, boolean update) {
@@ -124,7 +127,12 @@ final class ItemOps {
         return v;
     }
 
-    private ObjectNode executeSingle(Request r, WritePlan plan, String returnValues) {
+    private ObjectNode executeSingle(Request r, WritePlan plan, String returnValues, Faults.Decision decision) {
+        if (decision.overlap && !faults.heldAmong(List.of(new Faults.ItemRef(plan.tableName(), plan.key))).isEmpty()) {
+            // On AWS a single-item write on an item an ongoing transaction holds is rejected, not queued.
+            faults.count(FaultKind.OVERLAP_CONFLICT, decision.operation);
+            throw ApiException.transactionConflict();
+        }
         ConsumedCapacity cc = new ConsumedCapacity(ConsumedCapacity.mode(r.string("ReturnConsumedCapacity")));
         WritePlan.Evaluation e;
         Table.WriteOutcome outcome;

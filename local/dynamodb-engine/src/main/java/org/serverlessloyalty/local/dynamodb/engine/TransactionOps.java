@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.serverlessloyalty.local.dynamodb.FaultKind;
 import org.serverlessloyalty.local.dynamodb.capacity.Capacity;
 import org.serverlessloyalty.local.dynamodb.capacity.ConsumedCapacity;
 import org.serverlessloyalty.local.dynamodb.error.ApiException;
@@ -36,9 +37,11 @@ final class TransactionOps {
     private static final int MAX_ITEMS = 100;
 
     private final Database db;
+    private final Faults faults;
 
-    TransactionOps(Database db) {
+    TransactionOps(Database db, Faults faults) {
         this.db = db;
+        this.faults = faults;
     }
 
     private static JsonNode transactItems(Request r) {
@@ -58,7 +61,7 @@ final class TransactionOps {
     private record TableKey(String table, PrimaryKey key) {
     }
 
-    ObjectNode transactWriteItems(Request r) {
+    ObjectNode transactWriteItems(Request r, String region, Faults.Decision decision) {
         JsonNode items = transactItems(r);
         ConsumedCapacity cc = new ConsumedCapacity(ConsumedCapacity.mode(r.string("ReturnConsumedCapacity")));
         List<WritePlan> plans = new ArrayList<>(items.size());
@@ -85,6 +88,29 @@ final class TransactionOps {
             plans.add(plan);
         }
 
+        Faults.Hold hold = new Faults.Hold();
+        if (decision.overlap) {
+            List<Faults.ItemRef> refs = plans.stream().map(p -> new Faults.ItemRef(p.tableName(), p.key)).toList();
+            List<Integer> conflicts = faults.hold(hold, refs);
+            if (!conflicts.isEmpty()) {
+                faults.count(FaultKind.OVERLAP_CONFLICT, decision.operation);
+                throw Faults.cancellation(plans.size(), conflicts, "TransactionConflict",
+                        ApiException.TRANSACTION_CONFLICT_MESSAGE);
+            }
+        }
+        try {
+            // The items stay held through the latency and the wait for the lock: that is the overlap window.
+            decision.delay();
+            if (decision.kind != null) {
+                decision.fail(plans.size(), Faults.Target.of(db, plans.get(0).tableName(), null), region);
+            }
+            return commit(cc, plans);
+        } finally {
+            faults.release(hold);
+        }
+    }
+
+    private ObjectNode commit(ConsumedCapacity cc, List<WritePlan> plans) {
         List<WritePlan.Evaluation> evaluations = new ArrayList<>(plans.size());
         Lock lock = db.writeLock();
         lock.lock();
@@ -124,9 +150,7 @@ final class TransactionOps {
                 }
             }
             if (failed) {
-                throw new ApiException(ApiException.DYNAMODB_NS, "TransactionCanceledException", 400,
-                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes,
-                        Map.of("CancellationReasons", reasons));
+                throw ApiException.transactionCanceled(codes, reasons);
             }
             List<Mutation> journal = new ArrayList<>(plans.size());
             for (int i = 0; i < plans.size(); i++) {
@@ -150,11 +174,19 @@ final class TransactionOps {
         return out;
     }
 
-    ObjectNode transactGetItems(Request r) {
+    ObjectNode transactGetItems(Request r, String region, Faults.Decision decision) {
         JsonNode items = transactItems(r);
+        decision.delay();
+        if (decision.kind != null) {
+            JsonNode first = items.get(0).get("Get");
+            JsonNode table = first == null ? null : first.get("TableName");
+            decision.fail(items.size(), Faults.Target.of(db, table != null && table.isTextual() ? table.textValue() : null,
+                    null), region);
+        }
         ConsumedCapacity cc = new ConsumedCapacity(ConsumedCapacity.mode(r.string("ReturnConsumedCapacity")));
         ArrayNode responses = NODES.arrayNode();
         Set<TableKey> seen = new HashSet<>();
+        List<Faults.ItemRef> refs = new ArrayList<>(items.size());
         Lock lock = db.readLock();
         lock.lock();
         try {
@@ -171,12 +203,21 @@ final class TransactionOps {
                 if (!seen.add(new TableKey(tableName, key))) {
                     throw ApiException.validation("Transaction request cannot include multiple operations on one item");
                 }
+                refs.add(new Faults.ItemRef(tableName, key));
                 Item found = table.get(key);
                 ObjectNode response = responses.addObject();
                 if (found != null) {
                     response.set("Item", Wire.writeMap(projection == null ? found.attrs() : projection.apply(found.attrs())));
                 }
                 cc.tableRead(tableName, Capacity.transactionalReadUnits(found == null ? 0 : found.size()));
+            }
+            if (decision.overlap) {
+                List<Integer> conflicts = faults.heldAmong(refs);
+                if (!conflicts.isEmpty()) {
+                    faults.count(FaultKind.OVERLAP_CONFLICT, decision.operation);
+                    throw Faults.cancellation(items.size(), conflicts, "TransactionConflict",
+                            ApiException.TRANSACTION_CONFLICT_MESSAGE);
+                }
             }
         } finally {
             lock.unlock();

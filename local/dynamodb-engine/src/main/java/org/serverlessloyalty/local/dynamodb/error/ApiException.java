@@ -2,6 +2,7 @@ package org.serverlessloyalty.local.dynamodb.error;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,13 +21,20 @@ public class ApiException extends RuntimeException {
     private final String code;
     private final int status;
     private final Map<String, Object> extra;
+    private final String messageMember;
 
     public ApiException(String namespace, String code, int status, String message, Map<String, Object> extra) {
+        this(namespace, code, status, message, extra, "message");
+    }
+
+    private ApiException(String namespace, String code, int status, String message, Map<String, Object> extra,
+                         String messageMember) {
         super(message, null, false, false);
         this.namespace = namespace;
         this.code = code;
         this.status = status;
         this.extra = extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        this.messageMember = messageMember;
     }
 
     public String code() {
@@ -39,6 +47,14 @@ public class ApiException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /**
+     * The body member that carries the message: {@code message}, except for TransactionCanceledException, whose
+     * model member (and AWS's answer) is {@code Message}. The SDK reads either.
+     */
+    public String messageMember() {
+        return messageMember;
     }
 
     /** Extra top-level members of the error body, already in wire form (Jackson-serialisable). */
@@ -77,5 +93,63 @@ public class ApiException extends RuntimeException {
 
     public static ApiException internal(String message) {
         return new ApiException(DYNAMODB_NS, "InternalServerError", 500, message, null);
+    }
+
+    /**
+     * A cancelled transaction: {@code reasons} is the wire-form {@code CancellationReasons} list (one entry per action,
+     * in request order), {@code codes} their codes, which AWS repeats in the message.
+     */
+    public static ApiException transactionCanceled(List<String> codes, Object reasons) {
+        return new ApiException(DYNAMODB_NS, "TransactionCanceledException", 400,
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes,
+                Map.of("CancellationReasons", reasons), "Message");
+    }
+
+    /** A PutItem, UpdateItem or DeleteItem on an item that an ongoing transaction holds. */
+    public static ApiException transactionConflict() {
+        return new ApiException(DYNAMODB_NS, "TransactionConflictException", 400, TRANSACTION_CONFLICT_MESSAGE, null);
+    }
+
+    /** The message of a {@code TransactionConflict} cancellation reason and of TransactionConflictException. */
+    public static final String TRANSACTION_CONFLICT_MESSAGE = "Transaction is ongoing for the item";
+
+    /**
+     * Throttling as DynamoDB answers it: an on-demand (PAY_PER_REQUEST) table gets {@code ThrottlingException}, a
+     * provisioned one {@code ProvisionedThroughputExceededException}, both HTTP 400 with the throttling reasons
+     * naming the throttled table or index ({@code throttlingReasons} in the first, {@code ThrottlingReasons} in the
+     * second, as in DynamoDB's service model).
+     *
+     * @param reason   e.g. {@code TableWriteKeyRangeThroughputExceeded}
+     * @param resource the ARN of the table or index
+     */
+    public static ApiException throttling(boolean onDemand, boolean index, String reason, String resource) {
+        Map<String, String> throttled = new LinkedHashMap<>();
+        throttled.put("reason", reason);
+        throttled.put("resource", resource);
+        List<Map<String, String>> reasons = List.of(throttled);
+        // The service model spells the member differently in the two exceptions, and so does the wire.
+        return onDemand
+                ? new ApiException(DYNAMODB_NS, "ThrottlingException", 400, throttlingMessage(true, index),
+                        Map.of("throttlingReasons", reasons))
+                : new ApiException(DYNAMODB_NS, "ProvisionedThroughputExceededException", 400,
+                        throttlingMessage(false, index), Map.of("ThrottlingReasons", reasons));
+    }
+
+    /** DynamoDB's wording for throttling, which also appears in transaction cancellation reasons. */
+    public static String throttlingMessage(boolean onDemand, boolean index) {
+        if (onDemand) {
+            return index
+                    ? "Throughput exceeds the current capacity for one or more global secondary indexes. DynamoDB is "
+                            + "automatically scaling your index so please try again shortly."
+                    : "Throughput exceeds the current capacity of your table or index. DynamoDB is automatically scaling "
+                            + "your table or index so please try again shortly. If exceptions persist, check if you have "
+                            + "a hot key: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/bp-partition-key-design.html";
+        }
+        return index
+                ? "The level of configured provisioned throughput for one or more global secondary indexes of the table "
+                        + "was exceeded. Consider increasing your provisioning level for the under-provisioned global "
+                        + "secondary indexes with the UpdateTable API"
+                : "The level of configured provisioned throughput for the table was exceeded. Consider increasing your "
+                        + "provisioning level with the UpdateTable API.";
     }
 }

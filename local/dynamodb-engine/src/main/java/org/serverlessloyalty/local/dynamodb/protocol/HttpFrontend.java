@@ -115,7 +115,7 @@ public final class HttpFrontend implements HttpHandler {
     private byte[] errorBody(ApiException e) {
         ObjectNode body = json.createObjectNode();
         body.put("__type", e.type());
-        body.put("message", e.getMessage());
+        body.put(e.messageMember(), e.getMessage());
         for (Map.Entry<String, Object> x : e.extra().entrySet()) {
             body.set(x.getKey(), json.valueToTree(x.getValue()));
         }
