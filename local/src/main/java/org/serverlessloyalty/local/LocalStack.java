@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.serverlessloyalty.local.dynamodb.LocalDynamoDb;
+import org.serverlessloyalty.local.http.ApiDocs;
 import org.serverlessloyalty.local.http.ApiGatewayServer;
 import org.serverlessloyalty.local.http.RouteTable;
 import org.serverlessloyalty.local.lambda.FunctionEnvironment;
@@ -74,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
 
     private String templateSource;
+    private Path templateFile;
     private FileChannel lockChannel;
     private FileLock lock;
     private String adminKey;
@@ -112,6 +114,7 @@ public final class LocalStack implements AutoCloseable {
         adminKey = resolveAdminKey(dataDir);
 
         api = ApiGatewayServer.bind(options.port());
+        api.serveDocs(ApiDocs.locate(templateFile));
         dynamoDbEngine = LocalDynamoDb.start(options.dynamoDbPort(), dataDir == null ? null : dataDir.resolve("dynamodb"));
         sqsEngine = ElasticMq.start(options.sqsPort(), LocalAccount.REGION, LocalAccount.ACCOUNT_ID);
         LocalAccount account = LocalAccount.of(sqsEngine.endpoint(), api.baseUri());
@@ -167,11 +170,13 @@ public final class LocalStack implements AutoCloseable {
             if (!Files.isRegularFile(options.templatePath())) {
                 throw new TemplateException("Template " + options.templatePath() + " does not exist");
             }
-            templateSource = options.templatePath().toAbsolutePath().normalize().toString();
+            templateFile = options.templatePath().toAbsolutePath().normalize();
+            templateSource = templateFile.toString();
             return Template.read(options.templatePath());
         }
         Optional<Path> onDisk = Template.findUpwards(Path.of(""));
         if (onDisk.isPresent()) {
+            templateFile = onDisk.get();
             templateSource = onDisk.get().toString();
             return Template.read(onDisk.get());
         }
