@@ -19,6 +19,7 @@ final class Banner {
         String base = stack.baseUri().toString();
         out.append('\n').append("serverless-loyalty local stack is up\n\n");
         row(out, "API", base);
+        row(out, "API reference", base + "/docs   (OpenAPI: " + base + "/openapi.yaml)");
         row(out, "Admin key", stack.adminKey() + "   (header: Authorization: Bearer <admin key>)");
         stack.demoStore().ifPresent(store -> {
             row(out, "Demo store", store.code());

@@ -19,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.serverlessloyalty.local.dynamodb.FaultPolicy;
 import org.serverlessloyalty.local.dynamodb.LocalDynamoDb;
+import org.serverlessloyalty.local.http.ApiDocs;
 import org.serverlessloyalty.local.http.ApiGatewayServer;
 import org.serverlessloyalty.local.http.RouteTable;
 import org.serverlessloyalty.local.lambda.FunctionEnvironment;
@@ -75,6 +76,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
 
     private String templateSource;
+    private Path templateFile;
     private FileChannel lockChannel;
     private FileLock lock;
     private String adminKey;
@@ -113,6 +115,7 @@ public final class LocalStack implements AutoCloseable {
         adminKey = resolveAdminKey(dataDir);
 
         api = ApiGatewayServer.bind(options.port());
+        api.serveDocs(ApiDocs.locate(templateFile));
         dynamoDbEngine = LocalDynamoDb.start(options.dynamoDbPort(), dataDir == null ? null : dataDir.resolve("dynamodb"));
         sqsEngine = ElasticMq.start(options.sqsPort(), LocalAccount.REGION, LocalAccount.ACCOUNT_ID,
                 dataDir == null ? null : dataDir.resolve("sqs"));
@@ -174,11 +177,13 @@ public final class LocalStack implements AutoCloseable {
             if (!Files.isRegularFile(options.templatePath())) {
                 throw new TemplateException("Template " + options.templatePath() + " does not exist");
             }
-            templateSource = options.templatePath().toAbsolutePath().normalize().toString();
+            templateFile = options.templatePath().toAbsolutePath().normalize();
+            templateSource = templateFile.toString();
             return Template.read(options.templatePath());
         }
         Optional<Path> onDisk = Template.findUpwards(Path.of(""));
         if (onDisk.isPresent()) {
+            templateFile = onDisk.get();
             templateSource = onDisk.get().toString();
             return Template.read(onDisk.get());
         }

@@ -47,6 +47,7 @@ public final class ApiGatewayServer implements AutoCloseable {
     private String accountId;
     private String apiId;
     private boolean accessLog;
+    private ApiDocs docs;
 
     private ApiGatewayServer(HttpServer server) {
         this.server = server;
@@ -65,6 +66,11 @@ public final class ApiGatewayServer implements AutoCloseable {
 
     public URI baseUri() {
         return baseUri;
+    }
+
+    /** Also serves the local stack's own pages (ApiDocs) where no route matches; call before {@link #start}. */
+    public void serveDocs(ApiDocs docs) {
+        this.docs = docs;
     }
 
     /** Starts serving: {@code functions} by logical id, as the routes name them. */
@@ -102,6 +108,11 @@ public final class ApiGatewayServer implements AutoCloseable {
                 return;
             }
             var match = routes.match(method, rawPath);
+            if (match.isEmpty() && docs != null && ApiDocs.serves(method, rawPath)) {
+                target = "local docs";
+                status = docs.serve(exchange, rawPath);
+                return;
+            }
             if (match.isEmpty()) {
                 status = 404;
                 writeMessage(exchange, 404, "Not Found");

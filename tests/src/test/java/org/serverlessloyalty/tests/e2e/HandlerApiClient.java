@@ -11,12 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.serverlessloyalty.shared.config.LambdaEnvironment;
 import org.serverlessloyalty.shared.testing.ApiEvents;
+import org.serverlessloyalty.tests.contract.OpenApiContract;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
 import org.serverlessloyalty.tests.template.TemplateModel;
 
 /**
  * Calls the handlers template.yaml declares, in this JVM, with the environment given: for running
- * the journeys against a DynamoDB that is not ours (LocalStack).
+ * the journeys against a DynamoDB that is not ours (LocalStack). Every answer is checked against docs/openapi.yaml.
  */
 public final class HandlerApiClient implements ApiClient {
 
@@ -67,6 +68,7 @@ public final class HandlerApiClient implements ApiClient {
                     event.body(body);
                 }
                 var response = bound.handler().handleRequest(event.build(), null);
+                OpenApiContract.assertResponseMatches(method, path, response.getStatusCode(), response.getBody());
                 return new Response(response.getStatusCode(), response.getBody());
             }
         }

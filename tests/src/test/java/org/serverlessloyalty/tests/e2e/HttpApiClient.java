@@ -7,8 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import org.serverlessloyalty.tests.contract.OpenApiContract;
 
-/** Real HTTP to a running API (the local stack). */
+/** Real HTTP to a running API (the local stack); every answer is checked against docs/openapi.yaml. */
 public final class HttpApiClient implements ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -25,6 +26,7 @@ public final class HttpApiClient implements ApiClient {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            OpenApiContract.assertResponseMatches(method, path, response.statusCode(), response.body());
             return new Response(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed", e);

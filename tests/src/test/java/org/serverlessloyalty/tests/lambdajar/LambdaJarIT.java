@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.serverlessloyalty.shared.testing.LocalTable;
+import org.serverlessloyalty.tests.contract.OpenApiContract;
 import org.serverlessloyalty.tests.lambdajar.DeployableFunctions.Deployable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +104,14 @@ class LambdaJarIT {
         }
     }
 
+    private static String read(Path file) {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private Path write(String name, ObjectNode event) {
         return EventFiles.write(event, events.resolve(name));
     }
@@ -116,6 +125,12 @@ class LambdaJarIT {
         assertThat(run.exitCode()).as(run.transcript()).isZero();
         List<JsonNode> answers = run.linesStartingWith(LambdaJarInvoker.MARKER).stream().map(EventFiles::parse).toList();
         assertThat(answers).as(run.transcript()).hasSize(eventFiles.size());
+        for (int i = 0; i < eventFiles.size(); i++) {
+            String[] route = EventFiles.parse(read(eventFiles.get(i))).get("routeKey").asText().split(" ", 2);
+            JsonNode response = answers.get(i).get("response");
+            OpenApiContract.assertResponseMatches(route[0], route[1], response.get("statusCode").asInt(),
+                    response.path("body").isTextual() ? response.get("body").asText() : null);
+        }
         return new Invocations(run, answers, env.get("POWERTOOLS_SERVICE_NAME"));
     }
 

@@ -16,13 +16,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.tests.contract.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Feeds every event file of events/ to the function template.yaml routes it to, as
  * {@code sam local invoke} would, on the local stack (so queued orders are really applied), and
- * expects success. The key placeholders in the files are replaced by the keys the store got.
+ * expects success, answered as docs/openapi.yaml documents it. The key placeholders in the files are
+ * replaced by the keys the store got.
  */
 class EventsIT {
 
@@ -82,11 +84,14 @@ class EventsIT {
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
             String function = functionFor(name, event.getRouteKey());
 
+            String[] route = event.getRouteKey().split(" ", 2);
             APIGatewayV2HTTPResponse response = stack.invoke(function, event);
+            OpenApiContract.assertResponseMatches(route[0], route[1], response.getStatusCode(), response.getBody());
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (EVENTUAL.contains(name) && response.getStatusCode() == 404 && System.nanoTime() < deadline) {
                 Thread.sleep(200);
                 response = stack.invoke(function, EVENTS.readValue(text, APIGatewayV2HTTPEvent.class));
+                OpenApiContract.assertResponseMatches(route[0], route[1], response.getStatusCode(), response.getBody());
             }
             assertThat(response.getStatusCode()).as(name + ": " + response.getBody()).isBetween(200, 299);
 

@@ -7,10 +7,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.shared.testing.ApiEvents;
 import org.serverlessloyalty.shared.testing.LocalTable;
+import org.serverlessloyalty.tests.contract.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every HttpApi event of template.yaml reaches a route of its handler (no "Route ... was not found"). */
+/**
+ * Every HttpApi event of template.yaml reaches a route of its handler (no "Route ... was not found"), and the
+ * handler's answer is one docs/openapi.yaml documents.
+ */
 class HandlerRoutingIT {
 
     private final TemplateModel template = new TemplateModel(CloudFormationYaml.loadTemplate());
@@ -34,6 +38,7 @@ class HandlerRoutingIT {
             assertThat(response.getBody() == null ? "" : response.getBody()).as(route.routeKey())
                     .doesNotContain("Route " + route.routeKey());
             assertThat(response.getStatusCode()).as(route.routeKey()).isLessThan(500);
+            OpenApiContract.assertResponseMatches(route.method(), route.path(), response.getStatusCode(), response.getBody());
         }
     }
 
