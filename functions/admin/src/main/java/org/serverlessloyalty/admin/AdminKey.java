@@ -2,9 +2,9 @@ package org.serverlessloyalty.admin;
 
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.serverlessloyalty.shared.http.ApiException;
-import org.serverlessloyalty.shared.http.ApiRequest;
-import org.serverlessloyalty.shared.model.ApiKey;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.ApiRequest;
+import org.serverlessloyalty.shared.store.model.ApiKey;
 
 /**
  * The deployment admin key check. Admin calls send {@code Authorization: Bearer <key>} or Open

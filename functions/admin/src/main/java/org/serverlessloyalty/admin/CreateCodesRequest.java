@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.serverlessloyalty.shared.api.GiftCodeJson;
-import org.serverlessloyalty.shared.http.FieldErrors;
-import org.serverlessloyalty.shared.http.JsonFields;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.GiftCodeTerms;
-import org.serverlessloyalty.shared.model.Store;
-import org.serverlessloyalty.shared.rules.CodeGenerator;
-import org.serverlessloyalty.shared.service.GiftCodeCatalog;
+import org.serverlessloyalty.shared.giftcode.json.GiftCodeJson;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.giftcode.model.GiftCodeTerms;
+import org.serverlessloyalty.shared.giftcode.rules.CodeGenerator;
+import org.serverlessloyalty.shared.giftcode.service.GiftCodeCatalog;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.store.model.Store;
 
 /**
  * {@code POST /api/{storeCode}/admin/giftCodes}: either {@code {"codes":[...]}} (listed, up to

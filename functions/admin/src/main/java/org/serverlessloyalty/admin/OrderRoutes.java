@@ -2,16 +2,16 @@ package org.serverlessloyalty.admin;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.serverlessloyalty.shared.http.ApiException;
-import org.serverlessloyalty.shared.http.ApiRequest;
-import org.serverlessloyalty.shared.http.ApiResponse;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.PlainText;
-import org.serverlessloyalty.shared.model.order.AppliedOrder;
-import org.serverlessloyalty.shared.model.order.OrderIds;
-import org.serverlessloyalty.shared.model.order.OrderLine;
-import org.serverlessloyalty.shared.model.order.OrderReport;
-import org.serverlessloyalty.shared.store.OrderLedger;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.order.model.AppliedOrder;
+import org.serverlessloyalty.shared.order.model.OrderIds;
+import org.serverlessloyalty.shared.order.model.OrderLine;
+import org.serverlessloyalty.shared.order.model.OrderReport;
+import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.ApiRequest;
+import org.serverlessloyalty.shared.platform.http.ApiResponse;
+import org.serverlessloyalty.shared.platform.text.PlainText;
 
 /**
  * {@code GET /api/{storeCode}/admin/orders/{orderId}}: the order as applied, with each code's outcome, and under

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import org.serverlessloyalty.shared.http.ApiResponse;
-import org.serverlessloyalty.shared.store.HealthProbe;
+import org.serverlessloyalty.shared.platform.health.HealthProbe;
+import org.serverlessloyalty.shared.platform.http.ApiResponse;
 
 /** {@code GET /api} (name and version) and {@code GET /api/healthcheck}, as Open Loyalty answers them. */
 final class ServiceRoutes {

@@ -1,8 +1,8 @@
 package org.serverlessloyalty.admin;
 
 import java.util.function.Supplier;
-import org.serverlessloyalty.shared.aws.AwsClients;
-import org.serverlessloyalty.shared.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.aws.AwsClients;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**

@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.serverlessloyalty.shared.http.FieldErrors;
-import org.serverlessloyalty.shared.http.JsonFields;
-import org.serverlessloyalty.shared.model.Store;
-import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /**
  * Open Loyalty's store body, flat ({@code {"code":"13","name":...}}) or wrapped in {@code "store"},

@@ -2,16 +2,16 @@ package org.serverlessloyalty.admin;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.serverlessloyalty.shared.http.ApiException;
-import org.serverlessloyalty.shared.http.ApiRequest;
-import org.serverlessloyalty.shared.http.ApiResponse;
-import org.serverlessloyalty.shared.http.FieldErrors;
-import org.serverlessloyalty.shared.http.Json;
-import org.serverlessloyalty.shared.model.PlainText;
-import org.serverlessloyalty.shared.model.Store;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.service.StoreDirectory;
-import org.serverlessloyalty.shared.store.AlreadyExistsException;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.ApiRequest;
+import org.serverlessloyalty.shared.platform.http.ApiResponse;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.platform.persistence.AlreadyExistsException;
+import org.serverlessloyalty.shared.platform.text.PlainText;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.store.service.StoreDirectory;
 
 /** Open Loyalty's store API, plus key rotation. */
 final class StoreRoutes {

@@ -347,7 +347,7 @@ class AdminHandlerIT {
     void healthIs503NamingDynamoDbWhenTheTableIsMissing() {
         var broken = LocalTable.create();
         var env = broken.environment(Map.of("ADMIN_API_KEY", ADMIN_KEY, "TABLE_NAME", "missing-table"));
-        AdminHandler sick = org.serverlessloyalty.shared.config.LambdaEnvironment.runWith(env, AdminHandler::new);
+        AdminHandler sick = org.serverlessloyalty.shared.platform.config.LambdaEnvironment.runWith(env, AdminHandler::new);
         var response = sick.handleRequest(ApiEvents.route("GET /api/healthcheck").build(), null);
         assertThat(response.getStatusCode()).isEqualTo(503);
         assertThat(json(response).get(0).get("name").asText()).isEqualTo("DynamoDB");

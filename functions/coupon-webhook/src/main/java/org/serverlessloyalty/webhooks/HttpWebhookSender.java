@@ -25,8 +25,8 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
-import org.serverlessloyalty.shared.webhook.WebhookAddresses;
-import org.serverlessloyalty.shared.webhook.WebhookUrls;
+import org.serverlessloyalty.shared.webhook.rules.WebhookAddresses;
+import org.serverlessloyalty.shared.webhook.rules.WebhookUrls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

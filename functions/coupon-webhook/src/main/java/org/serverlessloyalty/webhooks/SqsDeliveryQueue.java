@@ -2,7 +2,7 @@ package org.serverlessloyalty.webhooks;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.serverlessloyalty.shared.webhook.Backoff;
+import org.serverlessloyalty.shared.webhook.rules.Backoff;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SqsException;

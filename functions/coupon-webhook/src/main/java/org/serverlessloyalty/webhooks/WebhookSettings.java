@@ -1,7 +1,7 @@
 package org.serverlessloyalty.webhooks;
 
 import java.time.Duration;
-import org.serverlessloyalty.shared.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 
 /**
  * The coupon-webhook function's configuration (template parameters in AWS, {@code --parameter} locally).

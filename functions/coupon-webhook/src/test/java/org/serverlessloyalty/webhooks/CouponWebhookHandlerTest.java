@@ -10,12 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.webhook.Delivery;
-import org.serverlessloyalty.shared.webhook.WebhookConfig;
-import org.serverlessloyalty.shared.webhook.WebhookMessages;
-import org.serverlessloyalty.shared.webhook.WebhookSignature;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.webhook.json.WebhookMessages;
+import org.serverlessloyalty.shared.webhook.model.Delivery;
+import org.serverlessloyalty.shared.webhook.model.WebhookConfig;
+import org.serverlessloyalty.shared.webhook.rules.WebhookSignature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.serverlessloyalty.local.template.FunctionDef;
 import org.serverlessloyalty.local.template.LocalAccount;
-import org.serverlessloyalty.shared.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 
 /**
  * One function of the template, warm: its handler is built once through its public no-arg constructor

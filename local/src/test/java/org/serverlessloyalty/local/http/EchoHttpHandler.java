@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.serverlessloyalty.shared.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 
 /**
  * Test HTTP handler: answers with the event it received as JSON. Query parameters steer the response:

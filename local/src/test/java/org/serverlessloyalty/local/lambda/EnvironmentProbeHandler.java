@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.serverlessloyalty.shared.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 
 /** Test handler: reports what it saw at construction and at invocation. */
 public final class EnvironmentProbeHandler implements RequestHandler<Map<String, String>, Map<String, Object>> {

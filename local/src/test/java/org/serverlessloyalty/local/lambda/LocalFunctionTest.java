@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.local.template.FunctionDef;
 import org.serverlessloyalty.local.template.LocalAccount;
-import org.serverlessloyalty.shared.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 
 class LocalFunctionTest {
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
-import org.serverlessloyalty.shared.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 
 /**
  * Test SQS consumer: records every batch it receives (by function name) and answers as the test scripts

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.serverlessloyalty.shared.model.Store;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.store.AlreadyExistsException;
-import org.serverlessloyalty.shared.store.StoreRepository;
+import org.serverlessloyalty.shared.platform.persistence.AlreadyExistsException;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.store.port.StoreRepository;
 
 /** Stores in memory; counts every {@link #find} so tests can see what a cache saves. */
 public final class CountingStoreRepository implements StoreRepository {

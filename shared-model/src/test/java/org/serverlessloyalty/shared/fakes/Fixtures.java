@@ -7,13 +7,13 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import org.serverlessloyalty.shared.model.ApiKey;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.DiscountType;
-import org.serverlessloyalty.shared.model.GiftCode;
-import org.serverlessloyalty.shared.model.GiftCodeTerms;
-import org.serverlessloyalty.shared.model.Store;
-import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.giftcode.model.DiscountType;
+import org.serverlessloyalty.shared.giftcode.model.GiftCode;
+import org.serverlessloyalty.shared.giftcode.model.GiftCodeTerms;
+import org.serverlessloyalty.shared.store.model.ApiKey;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /** Small builders for the domain records, so each test states only what it is about. */
 public final class Fixtures {

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
-import org.serverlessloyalty.shared.model.BatchStatus;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.GiftCode;
-import org.serverlessloyalty.shared.model.GiftCodeBatch;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.store.GiftCodeRepository;
+import org.serverlessloyalty.shared.giftcode.model.BatchStatus;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.giftcode.model.GiftCode;
+import org.serverlessloyalty.shared.giftcode.model.GiftCodeBatch;
+import org.serverlessloyalty.shared.giftcode.port.GiftCodeRepository;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /**
  * The gift-code port in memory, with the contract of the DynamoDB adapter: a chunk (or a batch

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.platform.http.Json;
 
 /** Builds HTTP API (payload 2.0) events the way API Gateway sends them, for handler tests. */
 public final class ApiEvents {

@@ -30,21 +30,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.admin.AdminHandler;
 import org.serverlessloyalty.giftcode.validate.GiftCodeValidateHandler;
-import org.serverlessloyalty.shared.aws.AwsClients;
-import org.serverlessloyalty.shared.config.FunctionConfig;
-import org.serverlessloyalty.shared.config.LambdaEnvironment;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.service.CodeValidation;
-import org.serverlessloyalty.shared.service.StoreAccess;
-import org.serverlessloyalty.shared.store.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.giftcode.dynamodb.GiftCodeKeys;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.giftcode.service.CodeValidation;
+import org.serverlessloyalty.shared.platform.aws.AwsClients;
+import org.serverlessloyalty.shared.platform.config.FunctionConfig;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.dynamodb.TableKeys;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
-import org.serverlessloyalty.shared.store.dynamodb.TableKeys;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.store.service.StoreAccess;
 import org.serverlessloyalty.shared.testing.LocalTable;
 import org.serverlessloyalty.tests.lambdajar.ChildJvm;
-import org.serverlessloyalty.tests.lambdajar.DeployableFunctions;
 import org.serverlessloyalty.tests.lambdajar.DeployableFunctions.Deployable;
+import org.serverlessloyalty.tests.lambdajar.DeployableFunctions;
 import org.serverlessloyalty.tests.lambdajar.EventFiles;
 import org.serverlessloyalty.tests.lambdajar.LambdaJarInvoker;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
@@ -164,15 +165,15 @@ class GiftCodeValidateBenchmark {
         }
 
         GetItemRequest getItem() {
-            return GetItemRequest.builder().tableName(table.name()).key(TableKeys.code(store, code)).consistentRead(true).build();
+            return GetItemRequest.builder().tableName(table.name()).key(GiftCodeKeys.code(store, code)).consistentRead(true).build();
         }
 
         /** The keys the customerGuid + appliedCodes validate reads: the code, the customer's uses, the applied codes. */
         BatchGetItemRequest batchGetItem() {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            keys.add(TableKeys.code(store, code));
-            keys.add(TableKeys.customerUses(store, code, customerGuid));
-            APPLIED.forEach(c -> keys.add(TableKeys.code(store, CodeValue.of(c))));
+            keys.add(GiftCodeKeys.code(store, code));
+            keys.add(GiftCodeKeys.customerUses(store, code, customerGuid));
+            APPLIED.forEach(c -> keys.add(GiftCodeKeys.code(store, CodeValue.of(c))));
             return BatchGetItemRequest.builder()
                     .requestItems(Map.of(table.name(), KeysAndAttributes.builder()
                             .keys(keys).consistentRead(true).build()))
@@ -377,7 +378,7 @@ class GiftCodeValidateBenchmark {
     private void coldStart(Fixture f) {
         Path jar = f.validate().requireJar();
         Path event = EventFiles.write(f.simpleEvent(), out.resolve("cold-start-validate-event.json"));
-        Map<String, AttributeValue> key = TableKeys.code(f.store(), f.code());
+        Map<String, AttributeValue> key = GiftCodeKeys.code(f.store(), f.code());
         List<String> handlerArgs = List.of(f.validate().handlerClass(), event.toString());
         List<String> bareArgs = List.of(event.toString(), key.get(TableKeys.PK).s(), key.get(TableKeys.SK).s());
 

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,7 +2,7 @@ package org.serverlessloyalty.tests.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.platform.http.Json;
 
 /** One way to call the API: over HTTP, or straight into the handlers. The journeys do not care which. */
 public interface ApiClient {

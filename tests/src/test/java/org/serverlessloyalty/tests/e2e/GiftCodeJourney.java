@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.platform.http.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.serverlessloyalty.shared.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 import org.serverlessloyalty.shared.testing.ApiEvents;
 import org.serverlessloyalty.tests.contract.OpenApiContract;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;

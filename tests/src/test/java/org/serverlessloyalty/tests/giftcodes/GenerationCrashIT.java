@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.serverlessloyalty.admin.AdminHandler;
 import org.serverlessloyalty.giftcode.validate.GiftCodeValidateHandler;
 import org.serverlessloyalty.local.sqs.ElasticMq;
-import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.shared.testing.ApiEvents;
 import org.serverlessloyalty.shared.testing.LocalTable;
 import org.serverlessloyalty.tests.lambdajar.ChildJvm;

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
 
 /** The real API Gateway events of {@code events/}, with the keys and bodies a scenario needs put in. */

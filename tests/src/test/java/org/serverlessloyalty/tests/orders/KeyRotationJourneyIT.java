@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.shared.model.ApiKey;
-import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.store.model.ApiKey;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /**
  * A shop rotates its keys and switches at once. Over real HTTP on the local stack, whose functions stay warm

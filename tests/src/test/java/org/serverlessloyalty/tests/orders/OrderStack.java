@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.serverlessloyalty.local.LocalStack;
-import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.tests.e2e.ApiClient;
 import org.serverlessloyalty.tests.e2e.HttpApiClient;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;

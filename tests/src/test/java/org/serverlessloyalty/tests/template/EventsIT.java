@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.local.LocalStack;
-import org.serverlessloyalty.shared.http.Json;
+import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.tests.contract.OpenApiContract;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.shared.http.HttpFunction;
+import org.serverlessloyalty.shared.platform.http.HttpFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -180,7 +180,7 @@ class TemplateTest {
         // The local stack sets it so webhooks may reach its loopback receivers; on AWS that would open the Lambda
         // Runtime API and anything else on 127.0.0.1 to a webhook URL.
         assertThat(template.functions()).allSatisfy(f -> assertThat(f.environment()).as(f.logicalId())
-                .doesNotContainKey(org.serverlessloyalty.shared.config.LambdaEnvironment.LOCAL_FLAG));
+                .doesNotContainKey(org.serverlessloyalty.shared.platform.config.LambdaEnvironment.LOCAL_FLAG));
     }
 
     @Test
@@ -230,7 +230,7 @@ class TemplateTest {
             Path file = ROOT.resolve("events").resolve(Path.of(function.codeUri()).getFileName())
                     .resolve(route.event() + ".json");
             assertThat(file).as(route.routeKey()).exists();
-            var event = org.serverlessloyalty.shared.http.Json.MAPPER.readTree(file.toFile());
+            var event = org.serverlessloyalty.shared.platform.http.Json.MAPPER.readTree(file.toFile());
             assertThat(event.get("routeKey").asText()).isEqualTo(route.routeKey());
             assertThat(event.get("version").asText()).isEqualTo("2.0");
         }

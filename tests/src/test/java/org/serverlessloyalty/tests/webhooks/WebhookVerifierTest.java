@@ -3,7 +3,7 @@ package org.serverlessloyalty.tests.webhooks;
 import java.nio.file.Files;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.shared.webhook.WebhookSignature;
+import org.serverlessloyalty.shared.webhook.rules.WebhookSignature;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,9 +3,9 @@ package org.serverlessloyalty.admin.batch;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.serverlessloyalty.shared.http.Json;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.store.BatchFollowUp;
+import org.serverlessloyalty.shared.giftcode.port.BatchFollowUp;
+import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** A delayed message on the gift-code batch queue: {@code {"store":"13","batchId":"..."}}. */

@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.serverlessloyalty.shared.http.ApiException;
-import org.serverlessloyalty.shared.http.ApiRequest;
-import org.serverlessloyalty.shared.http.ApiResponse;
-import org.serverlessloyalty.shared.http.FieldErrors;
-import org.serverlessloyalty.shared.http.Json;
-import org.serverlessloyalty.shared.http.JsonFields;
-import org.serverlessloyalty.shared.model.Store;
-import org.serverlessloyalty.shared.webhook.Delivery;
-import org.serverlessloyalty.shared.webhook.DeliveryStatus;
-import org.serverlessloyalty.shared.webhook.WebhookConfig;
-import org.serverlessloyalty.shared.webhook.WebhookMessages;
-import org.serverlessloyalty.shared.webhook.WebhookSignature;
-import org.serverlessloyalty.shared.store.WebhookStore;
-import org.serverlessloyalty.shared.webhook.WebhookUrls;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.ApiRequest;
+import org.serverlessloyalty.shared.platform.http.ApiResponse;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.webhook.json.WebhookMessages;
+import org.serverlessloyalty.shared.webhook.model.Delivery;
+import org.serverlessloyalty.shared.webhook.model.DeliveryStatus;
+import org.serverlessloyalty.shared.webhook.model.WebhookConfig;
+import org.serverlessloyalty.shared.webhook.port.WebhookStore;
+import org.serverlessloyalty.shared.webhook.rules.WebhookSignature;
+import org.serverlessloyalty.shared.webhook.rules.WebhookUrls;
 
 /**
  * {@code /api/{storeCode}/admin/webhooks/coupon-created}: the store's webhook configuration (the secret is shown

@@ -2,6 +2,7 @@ package org.serverlessloyalty.admin.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.serverlessloyalty.shared.fakes.Fixtures.terms;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import java.time.Duration;
@@ -13,24 +14,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.admin.webhook.CouponCreatedEvents;
 import org.serverlessloyalty.shared.fakes.MutableClock;
-import org.serverlessloyalty.shared.model.BatchStatus;
-import org.serverlessloyalty.shared.model.GiftCode;
-import org.serverlessloyalty.shared.model.GiftCodeBatch;
-import org.serverlessloyalty.shared.model.GiftCodeTerms;
-import org.serverlessloyalty.shared.model.IdempotencyKey;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.rules.CodeGenerator;
-import org.serverlessloyalty.shared.service.GiftCodeCatalog;
-import org.serverlessloyalty.shared.store.BatchFollowUp;
-import org.serverlessloyalty.shared.store.GiftCodeRepository;
-import org.serverlessloyalty.shared.store.dynamodb.DynamoDbGiftCodeRepository;
-import org.serverlessloyalty.shared.store.dynamodb.DynamoDbWebhookStore;
+import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.giftcode.model.BatchStatus;
+import org.serverlessloyalty.shared.giftcode.model.GiftCode;
+import org.serverlessloyalty.shared.giftcode.model.GiftCodeBatch;
+import org.serverlessloyalty.shared.giftcode.model.GiftCodeTerms;
+import org.serverlessloyalty.shared.giftcode.port.BatchFollowUp;
+import org.serverlessloyalty.shared.giftcode.port.GiftCodeRepository;
+import org.serverlessloyalty.shared.giftcode.rules.CodeGenerator;
+import org.serverlessloyalty.shared.giftcode.service.GiftCodeCatalog;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.testing.LocalTable;
-import org.serverlessloyalty.shared.webhook.DeliveryStatus;
-import org.serverlessloyalty.shared.webhook.WebhookConfig;
-
-import static org.serverlessloyalty.shared.fakes.Fixtures.terms;
+import org.serverlessloyalty.shared.webhook.dynamodb.DynamoDbWebhookStore;
+import org.serverlessloyalty.shared.webhook.model.DeliveryStatus;
+import org.serverlessloyalty.shared.webhook.model.WebhookConfig;
 
 /** The batch follow-up handler on the in-process DynamoDB, fed the messages the admin function sends. */
 class GiftCodeBatchHandlerIT {

@@ -5,19 +5,19 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
-import org.serverlessloyalty.shared.aws.AwsClients;
-import org.serverlessloyalty.shared.config.FunctionConfig;
-import org.serverlessloyalty.shared.http.ApiRequest;
-import org.serverlessloyalty.shared.http.ApiResponse;
-import org.serverlessloyalty.shared.http.HttpFunction;
-import org.serverlessloyalty.shared.http.Json;
-import org.serverlessloyalty.shared.model.Store;
-import org.serverlessloyalty.shared.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.rules.Messages;
-import org.serverlessloyalty.shared.service.CodeValidation;
-import org.serverlessloyalty.shared.service.StoreAccess;
-import org.serverlessloyalty.shared.store.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.giftcode.rules.Messages;
+import org.serverlessloyalty.shared.giftcode.service.CodeValidation;
+import org.serverlessloyalty.shared.platform.aws.AwsClients;
+import org.serverlessloyalty.shared.platform.config.FunctionConfig;
+import org.serverlessloyalty.shared.platform.http.ApiRequest;
+import org.serverlessloyalty.shared.platform.http.ApiResponse;
+import org.serverlessloyalty.shared.platform.http.HttpFunction;
+import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.service.StoreAccess;
 
 /** {@code POST /api/giftCodes/validate/{customerId}}: may this shopper use this code on this cart? Only reads. */
 public final class GiftCodeValidateHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {

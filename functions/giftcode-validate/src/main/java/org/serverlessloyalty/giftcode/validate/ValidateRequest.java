@@ -5,14 +5,14 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.serverlessloyalty.shared.http.FieldErrors;
-import org.serverlessloyalty.shared.http.JsonFields;
-import org.serverlessloyalty.shared.model.Cart;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.model.ValidationQuery;
-import org.serverlessloyalty.shared.model.ValidationReason;
-import org.serverlessloyalty.shared.service.CodeValidation;
+import org.serverlessloyalty.shared.giftcode.model.Cart;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.giftcode.model.ValidationQuery;
+import org.serverlessloyalty.shared.giftcode.model.ValidationReason;
+import org.serverlessloyalty.shared.giftcode.service.CodeValidation;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /**
  * The CibleR validate body ({@code email, cibler_id, code, cart.total, cart.items[]}) plus this

@@ -3,9 +3,9 @@ package org.serverlessloyalty.giftcode.validate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.serverlessloyalty.shared.model.GiftCodeTerms;
-import org.serverlessloyalty.shared.rules.Messages;
-import org.serverlessloyalty.shared.service.CodeValidation;
+import org.serverlessloyalty.shared.giftcode.model.GiftCodeTerms;
+import org.serverlessloyalty.shared.giftcode.rules.Messages;
+import org.serverlessloyalty.shared.giftcode.service.CodeValidation;
 
 /**
  * Exactly the CibleR response fields, in the spec's order, plus {@code reason}. An unknown code

@@ -9,14 +9,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.serverlessloyalty.shared.http.ApiException;
-import org.serverlessloyalty.shared.http.FieldErrors;
-import org.serverlessloyalty.shared.http.Json;
-import org.serverlessloyalty.shared.model.Cart;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.model.ValidationQuery;
-import org.serverlessloyalty.shared.model.ValidationReason;
+import org.serverlessloyalty.shared.giftcode.model.Cart;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.giftcode.model.ValidationQuery;
+import org.serverlessloyalty.shared.giftcode.model.ValidationReason;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 class ValidateRequestTest {
 

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.shared.http.Json;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.DiscountType;
-import org.serverlessloyalty.shared.model.GiftCode;
-import org.serverlessloyalty.shared.model.GiftCodeTerms;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.model.ValidationReason;
-import org.serverlessloyalty.shared.service.CodeValidation;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.giftcode.model.DiscountType;
+import org.serverlessloyalty.shared.giftcode.model.GiftCode;
+import org.serverlessloyalty.shared.giftcode.model.GiftCodeTerms;
+import org.serverlessloyalty.shared.giftcode.model.ValidationReason;
+import org.serverlessloyalty.shared.giftcode.service.CodeValidation;
+import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 class ValidateResponseTest {
 

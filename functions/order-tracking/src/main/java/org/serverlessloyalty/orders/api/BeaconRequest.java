@@ -10,14 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.serverlessloyalty.shared.http.ApiException;
-import org.serverlessloyalty.shared.http.FieldErrors;
-import org.serverlessloyalty.shared.model.PlainText;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.model.order.OrderLine;
-import org.serverlessloyalty.shared.model.order.OrderReport;
-import org.serverlessloyalty.shared.model.order.OrderSource;
-import org.serverlessloyalty.shared.model.order.OrderStatus;
+import org.serverlessloyalty.shared.order.model.OrderLine;
+import org.serverlessloyalty.shared.order.model.OrderReport;
+import org.serverlessloyalty.shared.order.model.OrderSource;
+import org.serverlessloyalty.shared.order.model.OrderStatus;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.text.PlainText;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /**
  * The front-end order beacon, {@code GET /v1/resource/third-o?key&teaid&catid&ordid&ordts&sesid&cusid&procods&pris&quas}

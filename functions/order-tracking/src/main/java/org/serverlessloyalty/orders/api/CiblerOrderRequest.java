@@ -7,15 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.serverlessloyalty.shared.http.ApiException;
-import org.serverlessloyalty.shared.http.FieldErrors;
-import org.serverlessloyalty.shared.http.JsonFields;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.model.order.OrderLine;
-import org.serverlessloyalty.shared.model.order.OrderReport;
-import org.serverlessloyalty.shared.model.order.OrderSource;
-import org.serverlessloyalty.shared.model.order.OrderStatus;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.order.model.OrderLine;
+import org.serverlessloyalty.shared.order.model.OrderReport;
+import org.serverlessloyalty.shared.order.model.OrderSource;
+import org.serverlessloyalty.shared.order.model.OrderStatus;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 import static org.serverlessloyalty.orders.api.OrderFields.MAX_TEXT;
 

@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.serverlessloyalty.shared.model.order.OrderLine;
-import org.serverlessloyalty.shared.model.order.OrderReport;
+import org.serverlessloyalty.shared.order.model.OrderLine;
+import org.serverlessloyalty.shared.order.model.OrderReport;
 
 /**
  * Orders in CitrusAd's response shape, fields in CitrusAd's order:

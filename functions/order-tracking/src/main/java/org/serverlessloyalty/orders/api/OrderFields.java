@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import org.serverlessloyalty.shared.http.FieldErrors;
-import org.serverlessloyalty.shared.http.JsonFields;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.order.OrderIds;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.order.model.OrderIds;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.JsonFields;
 
 /** Field rules the three order APIs share, on top of {@link JsonFields}: each records errors under the full path. */
 final class OrderFields {

@@ -1,7 +1,7 @@
 package org.serverlessloyalty.orders.queue;
 
 import java.util.List;
-import org.serverlessloyalty.shared.model.order.OrderReport;
+import org.serverlessloyalty.shared.order.model.OrderReport;
 
 /**
  * Where accepted order reports wait for the consumer. Returning normally means every report is

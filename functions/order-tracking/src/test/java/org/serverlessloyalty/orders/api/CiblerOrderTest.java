@@ -10,12 +10,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.serverlessloyalty.orders.testing.OrderApi;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.model.order.OrderLine;
-import org.serverlessloyalty.shared.model.order.OrderReport;
-import org.serverlessloyalty.shared.model.order.OrderSource;
-import org.serverlessloyalty.shared.model.order.OrderStatus;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.order.model.OrderLine;
+import org.serverlessloyalty.shared.order.model.OrderReport;
+import org.serverlessloyalty.shared.order.model.OrderSource;
+import org.serverlessloyalty.shared.order.model.OrderStatus;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.services.sqs.model.SqsException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -346,7 +346,7 @@ class CiblerOrderTest {
                     .put("unitPrice", 1);
         }
         assertThat(body.toString().length()).as("the request itself is under the body limit")
-                .isLessThan(org.serverlessloyalty.shared.http.ApiRequest.MAX_BODY_BYTES);
+                .isLessThan(org.serverlessloyalty.shared.platform.http.ApiRequest.MAX_BODY_BYTES);
 
         APIGatewayV2HTTPResponse response = post(body);
 

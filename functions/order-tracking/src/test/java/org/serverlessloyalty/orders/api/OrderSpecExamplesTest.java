@@ -15,10 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.serverlessloyalty.orders.testing.OrderApi;
 import org.serverlessloyalty.shared.fakes.Fixtures;
-import org.serverlessloyalty.shared.http.Json;
-import org.serverlessloyalty.shared.model.CodeValue;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.model.order.OrderReport;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.order.model.OrderReport;
+import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.serverlessloyalty.orders.testing.OrderApi.EVENTS;

@@ -8,15 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.shared.api.OrderReportJson;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.model.order.AppliedOrder;
-import org.serverlessloyalty.shared.model.order.ApplyResult;
-import org.serverlessloyalty.shared.model.order.OrderReport;
-import org.serverlessloyalty.shared.model.order.OrderSource;
-import org.serverlessloyalty.shared.model.order.OrderStatus;
-import org.serverlessloyalty.shared.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.store.OrderLedger;
+import org.serverlessloyalty.shared.order.json.OrderReportJson;
+import org.serverlessloyalty.shared.order.model.AppliedOrder;
+import org.serverlessloyalty.shared.order.model.ApplyResult;
+import org.serverlessloyalty.shared.order.model.OrderReport;
+import org.serverlessloyalty.shared.order.model.OrderSource;
+import org.serverlessloyalty.shared.order.model.OrderStatus;
+import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.model.order.AppliedOrder;
-import org.serverlessloyalty.shared.model.order.ApplyResult;
-import org.serverlessloyalty.shared.model.order.OrderReport;
-import org.serverlessloyalty.shared.store.OrderLedger;
+import org.serverlessloyalty.shared.order.model.AppliedOrder;
+import org.serverlessloyalty.shared.order.model.ApplyResult;
+import org.serverlessloyalty.shared.order.model.OrderReport;
+import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /** Applied orders in memory, keyed by store and order id (what the read route needs; no code uses). */
 public final class InMemoryOrderLedger implements OrderLedger {

@@ -3,7 +3,7 @@ package org.serverlessloyalty.orders.testing;
 import java.util.ArrayList;
 import java.util.List;
 import org.serverlessloyalty.orders.queue.OrderQueue;
-import org.serverlessloyalty.shared.model.order.OrderReport;
+import org.serverlessloyalty.shared.order.model.OrderReport;
 
 /** The order queue in memory: every accepted call, in order; can be told to fail like SQS would. */
 public final class RecordingOrderQueue implements OrderQueue {

@@ -5,10 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.serverlessloyalty.shared.model.Store;
-import org.serverlessloyalty.shared.model.StoreCode;
-import org.serverlessloyalty.shared.store.AlreadyExistsException;
-import org.serverlessloyalty.shared.store.StoreRepository;
+import org.serverlessloyalty.shared.platform.dynamodb.TableKeys;
+import org.serverlessloyalty.shared.platform.persistence.AlreadyExistsException;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.store.port.StoreRepository;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,7 +33,7 @@ public final class DynamoDbStoreRepository implements StoreRepository {
 
     @Override
     public void create(Store store, byte[] publishableKeyHash) {
-        Map<String, AttributeValue> publishable = new HashMap<>(TableKeys.publishableKey(store.code()));
+        Map<String, AttributeValue> publishable = new HashMap<>(StoreKeys.publishableKey(store.code()));
         publishable.put(PUBLISHABLE_KEY_HASH, AttributeValue.fromB(SdkBytes.fromByteArray(publishableKeyHash)));
         publishable.put("type", AttributeValue.fromS("PUBLISHABLE_KEY"));
         try {
@@ -50,14 +51,14 @@ public final class DynamoDbStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Store> find(StoreCode code) {
-        var item = dynamoDb.getItem(b -> b.tableName(table).key(TableKeys.store(code)).consistentRead(true)).item();
+        var item = dynamoDb.getItem(b -> b.tableName(table).key(StoreKeys.store(code)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(StoreItemMapper.fromItem(item));
     }
 
     @Override
     public List<Store> list(StoreCode after, int limit) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", AttributeValue.fromS(TableKeys.STORES_GSI1_PK));
+        values.put(":pk", AttributeValue.fromS(StoreKeys.STORES_GSI1_PK));
         String condition = "gsi1pk = :pk";
         if (after != null) {
             condition += " AND gsi1sk > :after";
@@ -77,7 +78,7 @@ public final class DynamoDbStoreRepository implements StoreRepository {
     @Override
     public boolean update(Store store) {
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(TableKeys.store(store.code()))
+            dynamoDb.updateItem(b -> b.tableName(table).key(StoreKeys.store(store.code()))
                     .updateExpression("SET #name = :name, #currency = :currency, #timezone = :timezone, "
                             + "#locale = :locale, #active = :active, #updatedAt = :updatedAt")
                     .conditionExpression("attribute_exists(pk)")
@@ -102,7 +103,7 @@ public final class DynamoDbStoreRepository implements StoreRepository {
         if (find(code).isEmpty()) {
             return false;
         }
-        dynamoDb.updateItem(b -> b.tableName(table).key(TableKeys.publishableKey(code))
+        dynamoDb.updateItem(b -> b.tableName(table).key(StoreKeys.publishableKey(code))
                 .updateExpression("SET " + PUBLISHABLE_KEY_HASH + " = :hash, updatedAt = :now")
                 .expressionAttributeValues(Map.of(
                         ":hash", AttributeValue.fromB(SdkBytes.fromByteArray(publishableKeyHash)),
@@ -113,7 +114,7 @@ public final class DynamoDbStoreRepository implements StoreRepository {
     @Override
     public boolean replaceApiKeyHash(StoreCode code, byte[] apiKeyHash, Instant now) {
         try {
-            dynamoDb.updateItem(b -> b.tableName(table).key(TableKeys.store(code))
+            dynamoDb.updateItem(b -> b.tableName(table).key(StoreKeys.store(code))
                     .updateExpression("SET apiKeyHash = :hash, updatedAt = :now")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeValues(Map.of(

@@ -5,15 +5,16 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.serverlessloyalty.shared.model.Store;
-import org.serverlessloyalty.shared.model.StoreCode;
+import org.serverlessloyalty.shared.platform.dynamodb.TableKeys;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import static org.serverlessloyalty.shared.store.dynamodb.Attributes.bool;
-import static org.serverlessloyalty.shared.store.dynamodb.Attributes.instant;
-import static org.serverlessloyalty.shared.store.dynamodb.Attributes.putString;
-import static org.serverlessloyalty.shared.store.dynamodb.Attributes.string;
+import static org.serverlessloyalty.shared.platform.dynamodb.Attributes.bool;
+import static org.serverlessloyalty.shared.platform.dynamodb.Attributes.instant;
+import static org.serverlessloyalty.shared.platform.dynamodb.Attributes.putString;
+import static org.serverlessloyalty.shared.platform.dynamodb.Attributes.string;
 
 /** Store ⇄ item. */
 final class StoreItemMapper {
@@ -22,8 +23,8 @@ final class StoreItemMapper {
     }
 
     static Map<String, AttributeValue> toItem(Store store) {
-        Map<String, AttributeValue> item = new HashMap<>(TableKeys.store(store.code()));
-        item.put(TableKeys.GSI1_PK, AttributeValue.fromS(TableKeys.STORES_GSI1_PK));
+        Map<String, AttributeValue> item = new HashMap<>(StoreKeys.store(store.code()));
+        item.put(TableKeys.GSI1_PK, AttributeValue.fromS(StoreKeys.STORES_GSI1_PK));
         item.put(TableKeys.GSI1_SK, AttributeValue.fromS(store.code().value()));
         item.put("type", AttributeValue.fromS("STORE"));
         putString(item, "code", store.code().value());

@@ -1,0 +1,42 @@
+package org.serverlessloyalty.shared.platform.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+
+/** What a route answers: a status and an optional JSON body. */
+public record ApiResponse(int status, Object body) {
+
+    private static final Map<String, String> JSON_HEADERS = Map.of(
+            "Content-Type", "application/json; charset=utf-8",
+            "Cache-Control", "no-store");
+
+    public static ApiResponse ok(Object body) {
+        return new ApiResponse(200, body);
+    }
+
+    public static ApiResponse created(Object body) {
+        return new ApiResponse(201, body);
+    }
+
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null);
+    }
+
+    public APIGatewayV2HTTPResponse toEvent() {
+        return toEvent(Map.of());
+    }
+
+    public APIGatewayV2HTTPResponse toEvent(Map<String, String> extraHeaders) {
+        var headers = new java.util.HashMap<>(JSON_HEADERS);
+        headers.putAll(extraHeaders);
+        if (body == null) {
+            headers.remove("Content-Type");
+        }
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body == null ? null : (body instanceof String s ? s : Json.write(body)))
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

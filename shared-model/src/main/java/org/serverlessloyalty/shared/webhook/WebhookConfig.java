@@ -1,9 +1,0 @@
-package org.serverlessloyalty.shared.webhook;
-
-import java.time.Instant;
-import org.serverlessloyalty.shared.model.StoreCode;
-
-/** A store's coupon-created webhook: where to POST, whether it is on, and the signing secret. */
-public record WebhookConfig(StoreCode store, String url, boolean enabled, String secret, Instant createdAt,
-                            Instant updatedAt) {
-}

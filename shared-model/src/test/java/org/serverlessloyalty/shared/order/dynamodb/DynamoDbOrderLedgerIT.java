@@ -1,0 +1,506 @@
+package org.serverlessloyalty.shared.order.dynamodb;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.giftcode.model.DiscountType;
+import org.serverlessloyalty.shared.giftcode.model.GiftCodeTerms;
+import org.serverlessloyalty.shared.giftcode.model.ValidationReason;
+import org.serverlessloyalty.shared.giftcode.rules.CodeGenerator;
+import org.serverlessloyalty.shared.giftcode.service.GiftCodeCatalog;
+import org.serverlessloyalty.shared.order.json.OrderReportJson;
+import org.serverlessloyalty.shared.order.model.ApplyResult;
+import org.serverlessloyalty.shared.order.model.OrderReport;
+import org.serverlessloyalty.shared.order.model.OrderSource;
+import org.serverlessloyalty.shared.order.model.OrderStatus;
+import org.serverlessloyalty.shared.order.model.Redemption;
+import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.store.service.StoreDirectory;
+import org.serverlessloyalty.shared.testing.LocalTable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The ledger's guarantees, against the in-process DynamoDB: limits held by the store, replays inert. */
+class DynamoDbOrderLedgerIT {
+
+    private static final StoreCode SHOP = new StoreCode("ledger");
+    private static LocalTable table;
+    private static DynamoDbOrderLedger ledger;
+    private static GiftCodeCatalog catalog;
+
+    @BeforeAll
+    static void seed() {
+        table = LocalTable.create();
+        ledger = new DynamoDbOrderLedger(table.client(), table.name(), Clock.systemUTC());
+        catalog = new GiftCodeCatalog(new DynamoDbGiftCodeRepository(table.client(), table.name()),
+                new CodeGenerator(), Clock.systemUTC());
+        new StoreDirectory(new DynamoDbStoreRepository(table.client(), table.name()), Clock.systemUTC())
+                .create(new Store(SHOP, "Ledger shop", Currency.getInstance("EUR"), java.time.ZoneId.of("Europe/Paris"),
+                        Locale.FRENCH, true, null, null, null));
+    }
+
+    private static void code(String code, Integer uses, Integer perCustomer) {
+        code(code, uses, perCustomer, null, null);
+    }
+
+    private static void code(String code, Integer uses, Integer perCustomer, String activeFrom, String expirationDate) {
+        catalog.createListed(SHOP, Map.of(CodeValue.of(code), new GiftCodeTerms(new BigDecimal("5"), DiscountType.VALUE,
+                null, true, "5€", "five", expirationDate == null ? null : LocalDate.parse(expirationDate),
+                activeFrom == null ? null : LocalDate.parse(activeFrom), uses, perCustomer, List.of(), List.of(), true,
+                null, null)));
+    }
+
+    private static OrderReport order(String orderId, String customer, OrderStatus status, String... codes) {
+        return report(OrderSource.CIBLER, orderId, customer, status, codes);
+    }
+
+    private static OrderReport report(OrderSource source, String orderId, String customer, OrderStatus status,
+                                      String... codes) {
+        return dated(source, orderId, customer, status, "2026-11-25T10:00:00Z", codes);
+    }
+
+    /** A report of {@code source} placed at {@code orderDate} (null: the report gives no date). */
+    private static OrderReport dated(OrderSource source, String orderId, String customer, OrderStatus status,
+                                     String orderDate, String... codes) {
+        return new OrderReport(SHOP, orderId, source, status, customer,
+                orderDate == null ? null : OffsetDateTime.parse(orderDate), new BigDecimal("150.0"),
+                new BigDecimal("20.00"), BigDecimal.ZERO, new BigDecimal("30.00"),
+                java.util.Arrays.stream(codes).map(CodeValue::of).toList(), List.of(), Map.of("email", "a@b.c"));
+    }
+
+    /** What the beacon sends: no codes (it has none to give), always PAID; its key is public. */
+    private static OrderReport beacon(String orderId) {
+        return report(OrderSource.BEACON, orderId, "whoever", OrderStatus.PAID);
+    }
+
+    private static ApplyResult apply(OrderReport report) {
+        return ledger.apply(report, OrderReportJson.contentHash(report));
+    }
+
+    private static long usedCount(String code) {
+        return catalog.find(SHOP, CodeValue.of(code)).orElseThrow().usedCount();
+    }
+
+    private static Redemption redemption(String orderId) {
+        return ledger.find(SHOP, orderId).orElseThrow().redemptions().get(0);
+    }
+
+    @Test
+    void fiftyConcurrentOrdersForASingleUseCodeApplyItOnce() throws Exception {
+        code("RACE1", 1, null);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Callable<ApplyResult>> orders = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            OrderReport report = order("race-" + i, "shopper-" + i, OrderStatus.PAID, "RACE1");
+            orders.add(() -> apply(report));
+        }
+        List<ApplyResult> results = new ArrayList<>();
+        for (Future<ApplyResult> f : pool.invokeAll(orders)) {
+            results.add(f.get());
+        }
+        pool.shutdown();
+
+        assertThat(results).containsOnly(ApplyResult.RECORDED).hasSize(50);
+        List<Redemption> outcomes = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            outcomes.add(redemption("race-" + i));
+        }
+        assertThat(outcomes).filteredOn(r -> r.outcome() == Redemption.Outcome.APPLIED).hasSize(1);
+        assertThat(outcomes).filteredOn(r -> r.outcome() == Redemption.Outcome.CONFLICT).hasSize(49)
+                .allMatch(r -> r.reason() == ValidationReason.USAGE_EXHAUSTED);
+        assertThat(usedCount("RACE1")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameOrderFiveTimesChangesNothingAfterTheFirst() {
+        code("REPLAY", 10, null);
+        OrderReport report = order("replay-1", "c1", OrderStatus.PAID, "REPLAY");
+        assertThat(apply(report)).isEqualTo(ApplyResult.RECORDED);
+        for (int i = 0; i < 4; i++) {
+            assertThat(apply(report)).isEqualTo(ApplyResult.UNCHANGED);
+        }
+        assertThat(usedCount("REPLAY")).isEqualTo(1);
+        OrderReport viaAnotherEndpoint = new OrderReport(SHOP, "replay-1", OrderSource.CITRUSAD, OrderStatus.PAID, "c1",
+                null, new BigDecimal("150"), null, null, null, List.of(CodeValue.of("REPLAY")), List.of(), Map.of());
+        assertThat(apply(viaAnotherEndpoint)).isEqualTo(ApplyResult.UNCHANGED);
+        assertThat(usedCount("REPLAY")).isEqualTo(1);
+    }
+
+    @Test
+    void cancelAndRefundGiveTheUseBackExactlyOnce() {
+        code("GIVEBACK", 1, 1);
+        apply(order("gb-1", "c1", OrderStatus.PAID, "GIVEBACK"));
+        assertThat(usedCount("GIVEBACK")).isEqualTo(1);
+
+        assertThat(apply(order("gb-1", "c1", OrderStatus.CANCELLED))).isEqualTo(ApplyResult.RELEASED);
+        assertThat(apply(order("gb-1", "c1", OrderStatus.CANCELLED))).isEqualTo(ApplyResult.UNCHANGED);
+        assertThat(apply(order("gb-1", "c1", OrderStatus.REFUNDED))).isEqualTo(ApplyResult.UNCHANGED);
+        assertThat(usedCount("GIVEBACK")).isZero();
+        var applied = ledger.find(SHOP, "gb-1").orElseThrow();
+        assertThat(applied.order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(applied.redemptions()).singleElement().extracting(Redemption::outcome)
+                .isEqualTo(Redemption.Outcome.RELEASED);
+
+        // The use and the customer's quota are free again: the same shopper may use it once more.
+        apply(order("gb-2", "c1", OrderStatus.PAID, "GIVEBACK"));
+        assertThat(redemption("gb-2").outcome()).isEqualTo(Redemption.Outcome.APPLIED);
+        assertThat(apply(order("gb-2", "c1", OrderStatus.REFUNDED))).isEqualTo(ApplyResult.RELEASED);
+        assertThat(usedCount("GIVEBACK")).isZero();
+    }
+
+    @Test
+    void thePerCustomerLimitIsHeldByTheStore() {
+        code("ONEEACH", null, 1);
+        apply(order("pc-1", "alice", OrderStatus.PAID, "ONEEACH"));
+        apply(order("pc-2", "alice", OrderStatus.PAID, "ONEEACH"));
+        apply(order("pc-3", "bob", OrderStatus.PAID, "ONEEACH"));
+        assertThat(redemption("pc-1").outcome()).isEqualTo(Redemption.Outcome.APPLIED);
+        assertThat(redemption("pc-2").reason()).isEqualTo(ValidationReason.CUSTOMER_LIMIT_REACHED);
+        assertThat(redemption("pc-3").outcome()).isEqualTo(Redemption.Outcome.APPLIED);
+        assertThat(usedCount("ONEEACH")).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownCodeIsRecordedAsAConflictAndTheOtherCodesStillApply() {
+        code("REAL2", null, null);
+        assertThat(apply(order("mix-1", "c9", OrderStatus.PAID, "REAL2", "GHOST"))).isEqualTo(ApplyResult.RECORDED);
+        var outcomes = ledger.find(SHOP, "mix-1").orElseThrow().redemptions();
+        assertThat(outcomes).extracting(r -> r.code().value() + ":" + r.outcome() + ":" + r.reason())
+                .containsExactlyInAnyOrder("REAL2:APPLIED:null", "GHOST:CONFLICT:NOT_FOUND");
+    }
+
+    @Test
+    void anOrderWithAVoidedCodeRecordsConflictVoidedAndTakesNoUse() {
+        code("VOIDME", null, null);
+        catalog.voidCode(SHOP, CodeValue.of("VOIDME"));
+
+        assertThat(apply(order("void-1", "c1", OrderStatus.PAID, "VOIDME"))).isEqualTo(ApplyResult.RECORDED);
+
+        Redemption r = redemption("void-1");
+        assertThat(r.outcome()).isEqualTo(Redemption.Outcome.CONFLICT);
+        assertThat(r.reason()).isEqualTo(ValidationReason.VOIDED);
+        assertThat(usedCount("VOIDME")).isZero();
+    }
+
+    @Test
+    void aVoidRacingOrdersStopsEveryUseAfterItAndEachRefusedOrderSaysVoided() throws Exception {
+        code("RACEVOID", null, null);
+        int orders = 30;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            String id = "racevoid-" + i;
+            futures.add(pool.submit(() -> {
+                start.await();
+                return apply(order(id, "c-" + id, OrderStatus.PAID, "RACEVOID"));
+            }));
+        }
+        futures.add(pool.submit(() -> {
+            start.await();
+            Thread.sleep(5);
+            return catalog.voidCode(SHOP, CodeValue.of("RACEVOID"));
+        }));
+        start.countDown();
+        for (var f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+
+        long applied = 0;
+        for (int i = 0; i < orders; i++) {
+            Redemption r = redemption("racevoid-" + i);
+            if (r.outcome() == Redemption.Outcome.APPLIED) {
+                applied++;
+            } else {
+                assertThat(r.reason()).isEqualTo(ValidationReason.VOIDED);
+            }
+        }
+        // Every use counted on the code belongs to an order recorded APPLIED, and none came after the void.
+        assertThat(usedCount("RACEVOID")).isEqualTo(applied);
+        assertThat(apply(order("racevoid-late", "late", OrderStatus.PAID, "RACEVOID"))).isEqualTo(ApplyResult.RECORDED);
+        assertThat(redemption("racevoid-late").reason()).isEqualTo(ValidationReason.VOIDED);
+        assertThat(usedCount("RACEVOID")).isEqualTo(applied);
+    }
+
+    @Test
+    void aCancellationBeforeThePaymentMakesTheLatePaymentInert() {
+        code("EARLY", 5, null);
+        assertThat(apply(order("early-1", "c2", OrderStatus.CANCELLED))).isEqualTo(ApplyResult.RECORDED);
+        assertThat(apply(order("early-1", "c2", OrderStatus.PAID, "EARLY"))).isEqualTo(ApplyResult.UNCHANGED);
+        assertThat(usedCount("EARLY")).isZero();
+    }
+
+    @Test
+    void aBonusCodeActivationWithNothingSpentIsAnOrder() {
+        code("BONUS20", 1, null);
+        OrderReport activation = new OrderReport(SHOP, "234567866", OrderSource.CIBLER, OrderStatus.PAID,
+                "bbc47c1f", null, new BigDecimal("0.0"), BigDecimal.ZERO, BigDecimal.ZERO, new BigDecimal("20.00"),
+                List.of(CodeValue.of("BONUS20")), List.of(), Map.of());
+        assertThat(apply(activation)).isEqualTo(ApplyResult.RECORDED);
+        assertThat(redemption("234567866").outcome()).isEqualTo(Redemption.Outcome.APPLIED);
+    }
+
+    @Test
+    void anOrderForAStoreThatDoesNotExistIsRefusedForRetry() {
+        OrderReport report = new OrderReport(new StoreCode("nowhere"), "x", OrderSource.CIBLER, OrderStatus.PAID,
+                null, null, BigDecimal.ONE, null, null, null, List.of(), List.of(), Map.of());
+        assertThatThrownBy(() -> apply(report)).isInstanceOf(OrderLedger.UnknownStoreException.class);
+        assertThat(ledger.find(new StoreCode("nowhere"), "x")).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ trusted and untrusted sources
+
+    /**
+     * Every ordered pair of reports of one order id, each naming a single-use code. The beacon's key is
+     * public, so its report may never block, replace or hide a trusted one (CibleR, CitrusAd: store key);
+     * between trusted sources the first PAID report is the order.
+     */
+    @ParameterizedTest(name = "{0} then {1}")
+    @CsvSource({
+            "BEACON,   CIBLER,   RECORDED,  CIBLER",
+            "BEACON,   CITRUSAD, RECORDED,  CITRUSAD",
+            "CIBLER,   BEACON,   RECORDED,  CIBLER",
+            "CITRUSAD, BEACON,   RECORDED,  CITRUSAD",
+            "CIBLER,   CITRUSAD, UNCHANGED, CIBLER",
+            "CITRUSAD, CIBLER,   UNCHANGED, CITRUSAD",
+            "BEACON,   BEACON,   UNCHANGED, BEACON",
+    })
+    void aBeaconReportNeverBlocksReplacesOrHidesATrustedOne(OrderSource first, OrderSource second,
+                                                             ApplyResult secondResult, OrderSource shown) {
+        String code = "PAIR-" + first + "-" + second;
+        String orderId = "pair-" + first + "-" + second;
+        code(code, 1, 1);
+
+        assertThat(apply(report(first, orderId, "shopper-" + first, OrderStatus.PAID, code))).isEqualTo(ApplyResult.RECORDED);
+        assertThat(apply(report(second, orderId, "shopper-" + second, OrderStatus.PAID, code))).isEqualTo(secondResult);
+
+        var applied = ledger.find(SHOP, orderId).orElseThrow();
+        assertThat(applied.order().source()).isEqualTo(shown);
+        boolean trusted = shown != OrderSource.BEACON;
+        assertThat(usedCount(code)).as("uses taken").isEqualTo(trusted ? 1 : 0);
+        if (trusted) {
+            assertThat(applied.redemptions()).singleElement()
+                    .extracting(r -> r.code().value() + ":" + r.outcome()).isEqualTo(code + ":APPLIED");
+            assertThat(applied.order().customerGuid()).isEqualTo("shopper-" + shown);
+        } else {
+            assertThat(applied.redemptions()).as("a beacon takes no code").isEmpty();
+        }
+        boolean beaconSent = first == OrderSource.BEACON || second == OrderSource.BEACON;
+        assertThat(applied.beacon().isPresent()).as("the beacon's report beside the trusted order")
+                .isEqualTo(trusted && beaconSent);
+        applied.beacon().ifPresent(b -> {
+            assertThat(b.report().source()).isEqualTo(OrderSource.BEACON);
+            assertThat(b.report().customerGuid()).isEqualTo("shopper-BEACON");
+            assertThat(b.receivedAt()).isNotNull();
+        });
+    }
+
+    @Test
+    void theSameBeaconFiveTimesIsRecordedOnce() {
+        OrderReport report = beacon("beacon-replay");
+        assertThat(apply(report)).isEqualTo(ApplyResult.RECORDED);
+        for (int i = 0; i < 4; i++) {
+            assertThat(apply(report)).isEqualTo(ApplyResult.UNCHANGED);
+        }
+        assertThat(ledger.find(SHOP, "beacon-replay").orElseThrow().order().source()).isEqualTo(OrderSource.BEACON);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OrderStatus.class, names = {"CANCELLED", "REFUNDED"})
+    void aBeaconCannotCancelOrRefundATrustedOrder(OrderStatus status) {
+        String code = "NOBEACONCANCEL-" + status;
+        String orderId = "beacon-cancel-" + status;
+        code(code, 1, null);
+        apply(order(orderId, "c1", OrderStatus.PAID, code));
+
+        apply(report(OrderSource.BEACON, orderId, "c1", status));
+
+        var applied = ledger.find(SHOP, orderId).orElseThrow();
+        assertThat(applied.order().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(applied.redemptions()).extracting(Redemption::outcome).containsExactly(Redemption.Outcome.APPLIED);
+        assertThat(usedCount(code)).isEqualTo(1);
+        // The storefront's own cancellation still gives the use back.
+        assertThat(apply(order(orderId, "c1", status, code))).isEqualTo(ApplyResult.RELEASED);
+        assertThat(usedCount(code)).isZero();
+    }
+
+    @Test
+    void aBeaconBeforeAnyTrustedReportCancelsNothingEither() {
+        code("BEACONFIRSTCANCEL", 1, null);
+        apply(report(OrderSource.BEACON, "beacon-cancel-first", "c1", OrderStatus.CANCELLED));
+
+        assertThat(apply(order("beacon-cancel-first", "c1", OrderStatus.PAID, "BEACONFIRSTCANCEL")))
+                .isEqualTo(ApplyResult.RECORDED);
+        assertThat(usedCount("BEACONFIRSTCANCEL")).isEqualTo(1);
+        assertThat(ledger.find(SHOP, "beacon-cancel-first").orElseThrow().order().status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = OrderSource.class, names = {"CIBLER", "CITRUSAD"})
+    void aTrustedCancelAfterABeaconAndThePaymentGivesTheUseBack(OrderSource trusted) {
+        String code = "CANCELAFTERBEACON-" + trusted;
+        String orderId = "cancel-after-beacon-" + trusted;
+        code(code, 1, 1);
+        apply(beacon(orderId));
+        apply(report(trusted, orderId, "c1", OrderStatus.PAID, code));
+        assertThat(usedCount(code)).isEqualTo(1);
+
+        assertThat(apply(report(trusted, orderId, "c1", OrderStatus.CANCELLED, code))).isEqualTo(ApplyResult.RELEASED);
+
+        assertThat(usedCount(code)).isZero();
+        var applied = ledger.find(SHOP, orderId).orElseThrow();
+        assertThat(applied.order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(applied.order().source()).isEqualTo(trusted);
+        assertThat(applied.redemptions()).extracting(Redemption::outcome).containsExactly(Redemption.Outcome.RELEASED);
+    }
+
+    @Test
+    void aTrustedCancelBeforeThePaymentButAfterABeaconStillMakesTheLatePaymentInert() {
+        code("CANCELFIRST", 1, null);
+        apply(beacon("cancel-first"));
+
+        assertThat(apply(order("cancel-first", "c1", OrderStatus.CANCELLED))).isEqualTo(ApplyResult.RECORDED);
+        assertThat(apply(order("cancel-first", "c1", OrderStatus.PAID, "CANCELFIRST"))).isEqualTo(ApplyResult.UNCHANGED);
+
+        assertThat(usedCount("CANCELFIRST")).isZero();
+        var applied = ledger.find(SHOP, "cancel-first").orElseThrow();
+        assertThat(applied.order().status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(applied.order().source()).isEqualTo(OrderSource.CIBLER);
+    }
+
+    @Test
+    void beaconsRacingTheirTrustedOrdersNeverTakeTheirUse() throws Exception {
+        int orders = 20;
+        code("RACEBEACON", orders, null);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Callable<ApplyResult>> reports = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            String orderId = "race-beacon-" + i;
+            reports.add(() -> apply(beacon(orderId)));
+            reports.add(() -> apply(order(orderId, "shopper-" + orderId, OrderStatus.PAID, "RACEBEACON")));
+        }
+        for (Future<ApplyResult> f : pool.invokeAll(reports)) {
+            assertThat(f.get()).isEqualTo(ApplyResult.RECORDED);
+        }
+        pool.shutdown();
+
+        assertThat(usedCount("RACEBEACON")).isEqualTo(orders);
+        for (int i = 0; i < orders; i++) {
+            var applied = ledger.find(SHOP, "race-beacon-" + i).orElseThrow();
+            assertThat(applied.order().source()).isEqualTo(OrderSource.CIBLER);
+            assertThat(applied.redemptions()).extracting(Redemption::outcome).containsExactly(Redemption.Outcome.APPLIED);
+        }
+    }
+
+    // ------------------------------------------------------------------ the code's dates, at the order's date
+
+    @Test
+    void anOrderPlacedAfterItsCodeExpiredRecordsConflictExpiredAndTakesNoUse() {
+        code("GONE", 10, 1, null, "2026-11-24");
+
+        assertThat(apply(order("expired-1", "c1", OrderStatus.PAID, "GONE"))).isEqualTo(ApplyResult.RECORDED);
+
+        var applied = ledger.find(SHOP, "expired-1").orElseThrow();
+        assertThat(applied.order().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(applied.redemptions()).extracting(r -> r.outcome() + ":" + r.reason())
+                .containsExactly("CONFLICT:EXPIRED");
+        assertThat(usedCount("GONE")).isZero();
+    }
+
+    @Test
+    void anOrderPlacedBeforeItsCodeIsActiveRecordsConflictNotYetActive() {
+        code("LATER", 10, null, "2026-11-26", null);
+
+        apply(order("too-early-1", "c1", OrderStatus.PAID, "LATER"));
+
+        assertThat(redemption("too-early-1")).extracting(Redemption::outcome, Redemption::reason)
+                .containsExactly(Redemption.Outcome.CONFLICT, ValidationReason.NOT_YET_ACTIVE);
+        assertThat(usedCount("LATER")).isZero();
+    }
+
+    /** The shop is in Europe/Paris (UTC+1 in November): its 24th ends at 23:00 UTC. */
+    @Test
+    void rejectsCodeExpiredAtTheOrderDateInStoreTimeZone() {
+        code("PARISDAY", null, null, "2026-11-24", "2026-11-24");
+
+        apply(dated(OrderSource.CITRUSAD, "paris-last-second", "c1", OrderStatus.PAID, "2026-11-24T22:59:59Z", "PARISDAY"));
+        apply(dated(OrderSource.CITRUSAD, "paris-next-day", "c1", OrderStatus.PAID, "2026-11-24T23:00:00Z", "PARISDAY"));
+        apply(dated(OrderSource.CITRUSAD, "paris-day-before", "c1", OrderStatus.PAID, "2026-11-23T22:59:59Z", "PARISDAY"));
+
+        assertThat(redemption("paris-last-second").outcome()).isEqualTo(Redemption.Outcome.APPLIED);
+        assertThat(redemption("paris-next-day").reason()).isEqualTo(ValidationReason.EXPIRED);
+        assertThat(redemption("paris-day-before").reason()).isEqualTo(ValidationReason.NOT_YET_ACTIVE);
+        assertThat(usedCount("PARISDAY")).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderPlacedWhileItsCodeWasValidTakesItsUseEvenWhenAppliedAfterExpiry() {
+        code("LATEDELIVERY", 10, null, null, "2026-11-24");
+        var later = new DynamoDbOrderLedger(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+
+        OrderReport report = dated(OrderSource.CITRUSAD, "late-1", "c1", OrderStatus.PAID, "2026-11-24T12:00:00Z", "LATEDELIVERY");
+        later.apply(report, OrderReportJson.contentHash(report));
+
+        assertThat(redemption("late-1").outcome()).isEqualTo(Redemption.Outcome.APPLIED);
+        assertThat(usedCount("LATEDELIVERY")).isEqualTo(1);
+    }
+
+    @Test
+    void anOrderWithoutADateIsJudgedWhenItIsApplied() {
+        code("UNDATED-GONE", 10, null, null, "2026-11-30");
+        code("UNDATED-OK", 10, null, null, "2026-12-01");
+        var onTheFirst = new DynamoDbOrderLedger(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+
+        OrderReport report = dated(OrderSource.CIBLER, "undated-1", "c1", OrderStatus.PAID, null, "UNDATED-GONE", "UNDATED-OK");
+        onTheFirst.apply(report, OrderReportJson.contentHash(report));
+
+        assertThat(ledger.find(SHOP, "undated-1").orElseThrow().redemptions())
+                .extracting(r -> r.code().value() + ":" + r.outcome() + ":" + r.reason())
+                .containsExactlyInAnyOrder("UNDATED-GONE:CONFLICT:EXPIRED", "UNDATED-OK:APPLIED:null");
+        assertThat(usedCount("UNDATED-GONE")).isZero();
+        assertThat(usedCount("UNDATED-OK")).isEqualTo(1);
+    }
+
+    @Test
+    void aReleaseGivesBackOnlyTheUsesTheOrderTook() {
+        code("OLDONE", 10, 5, null, "2026-11-24");
+        code("FRESHONE", 10, 5, null, null);
+        apply(dated(OrderSource.CIBLER, "before-expiry", "c1", OrderStatus.PAID, "2026-11-20T10:00:00Z", "OLDONE"));
+        assertThat(usedCount("OLDONE")).isEqualTo(1);
+
+        apply(order("after-expiry", "c1", OrderStatus.PAID, "OLDONE", "FRESHONE"));
+        assertThat(usedCount("OLDONE")).isEqualTo(1);
+        assertThat(usedCount("FRESHONE")).isEqualTo(1);
+        assertThat(apply(order("after-expiry", "c1", OrderStatus.CANCELLED))).isEqualTo(ApplyResult.RELEASED);
+
+        assertThat(usedCount("OLDONE")).as("the expired code's use belongs to the earlier order").isEqualTo(1);
+        assertThat(usedCount("FRESHONE")).isZero();
+        assertThat(ledger.find(SHOP, "after-expiry").orElseThrow().redemptions())
+                .extracting(r -> r.code().value() + ":" + r.outcome() + ":" + r.reason())
+                .containsExactlyInAnyOrder("OLDONE:CONFLICT:EXPIRED", "FRESHONE:RELEASED:null");
+    }
+}
