@@ -53,25 +53,51 @@ public final class OpenLoyaltyBody {
         return JsonFields.openLoyalty(wrapped, root, errors);
     }
 
-    private static ObjectNode tree(String mediaType, byte[] body) {
+    /**
+     * The whole body as one tree, before the root key is looked at: what {@link #parse} reads the fields from, public
+     * so that a tool holding bodies to a documented schema (the contract tests) reads them exactly as a handler does.
+     * Empty or blank → an empty object; 400 and 415 as {@link #parse}.
+     */
+    public static ObjectNode tree(String mediaType, byte[] body) {
+        if (isBlank(body)) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        if (readAs(mediaType, body).equals(JSON)) {
+            // parseObject answers 400 naming "body" for anything but a JSON object.
+            return (ObjectNode) Json.parseObject(body, PathStyle.BRACKETS);
+        }
+        return FormBody.parse(body);
+    }
+
+    /**
+     * Which reader a body that is not blank gets, {@link #JSON} or {@link #FORM}, by the rule in this class's
+     * comment; 415 for any other media type.
+     */
+    public static String readAs(String mediaType, byte[] body) {
         int first = 0;
         while (first < body.length && isBlank(body[first])) {
             first++;
         }
-        if (first == body.length) {
-            return JsonNodeFactory.instance.objectNode();
-        }
         String type = Optional.ofNullable(mediaType).map(t -> t.toLowerCase(Locale.ROOT)).orElse(null);
-        if (body[first] == '{' || JSON.equals(type) || (type != null && type.startsWith("application/") && type.endsWith("+json"))) {
-            // parseObject answers 400 naming "body" for anything but a JSON object.
-            return (ObjectNode) Json.parseObject(body, PathStyle.BRACKETS);
+        if ((first < body.length && body[first] == '{') || JSON.equals(type)
+                || (type != null && type.startsWith("application/") && type.endsWith("+json"))) {
+            return JSON;
         }
         if (type == null || FORM.equals(type)) {
-            return FormBody.parse(body);
+            return FORM;
         }
         throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE",
                 "Send the body as " + FORM + " or " + JSON,
                 FieldErrors.single("Content-Type", "must be " + FORM + " or " + JSON));
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (!isBlank(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isBlank(byte b) {
