@@ -54,6 +54,21 @@ class EventsContractTest {
         assertThat(problems).isEmpty();
     }
 
+    /** Each Open Loyalty route (one that documents a form body) has a form event, so its form schema is exercised. */
+    @Test
+    void everyRouteThatTakesAFormHasAFormEvent() throws IOException {
+        List<String> missing = new ArrayList<>();
+        List<String> names = files().map(EventsContractTest::name).toList();
+        for (var operation : contract.operations()) {
+            if (operation.node().path("requestBody").path("content").has("application/x-www-form-urlencoded")
+                    && names.stream().noneMatch(n -> n.endsWith("/" + operation.operationId() + "-form.json"))) {
+                missing.add(operation.routeKey());
+            }
+        }
+        assertThat(missing).as("routes taking a form without an events/.../<Operation>-form.json").isEmpty();
+        assertThat(names).contains("admin/CreateStore-form.json", "admin/UpdateStore-form.json");
+    }
+
     @Test
     void everySpecExampleBodyIsARequestOrAnswerTheDocumentAllows() throws IOException {
         Map<String, List<String>> problems = new TreeMap<>();
@@ -93,6 +108,30 @@ class EventsContractTest {
         assertThat(contract.requestProblems(operation, pathParameters(event), query, headers, null)).hasSize(2)
                 .anySatisfy(p -> assertThat(p).contains("perPage"))
                 .anySatisfy(p -> assertThat(p).contains("needs a key"));
+    }
+
+    /**
+     * A form event (base64, as API Gateway passes a form body) is decoded and read as its handler reads it, then held
+     * to the form media type's schema: a wrong currency and an unknown field are caught, each by its place in the
+     * tree the handler reads ({@code store[currency]} is {@code /store/currency}).
+     */
+    @Test
+    void aFormEventThatBreaksItsSchemaIsCaught() throws IOException {
+        JsonNode event = Json.MAPPER.readTree(EVENTS.resolve("admin/CreateStore-form.json").toFile());
+        var operation = contract.byRouteKey(event.path("routeKey").asText()).orElseThrow();
+        assertThat(contract.requestProblems(operation, pathParameters(event), query(event), headers(event), body(event)))
+                .as("the event as it is").isEmpty();
+
+        String form = new String(body(event), StandardCharsets.UTF_8);
+        assertThat(form).contains("store%5Bcurrency%5D=EUR&");
+        byte[] broken = form.replace("store%5Bcurrency%5D=EUR&", "store%5Bcurrency%5D=EURO&store%5Bcolour%5D=red&")
+                .getBytes(StandardCharsets.UTF_8);
+        List<String> problems = contract.requestProblems(operation, pathParameters(event), query(event), headers(event),
+                broken);
+        assertThat(problems).isNotEmpty()
+                .allSatisfy(p -> assertThat(p).contains("read as application/x-www-form-urlencoded"))
+                .anySatisfy(p -> assertThat(p).contains("/store/currency"))
+                .anySatisfy(p -> assertThat(p).contains("colour"));
     }
 
     private String requestSchema(String routeKey) {
@@ -139,13 +178,14 @@ class EventsContractTest {
         return headers;
     }
 
-    private static String body(JsonNode event) {
+    /** The body's bytes as the function receives them: a base64 body (API Gateway's form bodies) decoded. */
+    private static byte[] body(JsonNode event) {
         JsonNode body = event.get("body");
         if (body == null || body.isNull()) {
             return null;
         }
         return event.path("isBase64Encoded").asBoolean(false)
-                ? new String(Base64.getDecoder().decode(body.asText()), StandardCharsets.UTF_8)
-                : body.asText();
+                ? Base64.getDecoder().decode(body.asText())
+                : body.asText().getBytes(StandardCharsets.UTF_8);
     }
 }

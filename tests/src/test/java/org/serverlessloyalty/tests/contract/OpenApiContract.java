@@ -1,8 +1,10 @@
 package org.serverlessloyalty.tests.contract;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
@@ -14,9 +16,11 @@ import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -28,6 +32,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.serverlessloyalty.local.http.ApiDocs;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.ApiRequest;
+import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
 
 /**
@@ -203,10 +210,12 @@ public final class OpenApiContract {
 
     /**
      * Everything about this request that the document does not allow: path parameters, query parameters
-     * (repeated ones as lists), a key for one of the operation's security requirements, and the body.
+     * (repeated ones as lists), a key for one of the operation's security requirements, and the body (its bytes as
+     * the function receives them: an event's base64 body decoded), read as the route's handler reads it
+     * ({@link #requestBodyProblems}).
      */
     public List<String> requestProblems(Operation operation, Map<String, String> pathParameters,
-                                        Map<String, List<String>> query, Map<String, String> headers, String body) {
+                                        Map<String, List<String>> query, Map<String, String> headers, byte[] body) {
         List<String> problems = new ArrayList<>();
         Map<String, String> lowerHeaders = new LinkedHashMap<>();
         headers.forEach((k, v) -> lowerHeaders.put(k.toLowerCase(Locale.ROOT), v));
@@ -274,7 +283,7 @@ public final class OpenApiContract {
         }
 
         JsonNode requestBody = operation.node().path("requestBody");
-        boolean hasBody = body != null && !body.isEmpty();
+        boolean hasBody = body != null && body.length > 0;
         if (requestBody.isMissingNode()) {
             if (hasBody) {
                 problems.add(operation.routeKey() + " is documented without a request body, yet one is sent");
@@ -284,10 +293,53 @@ public final class OpenApiContract {
                 problems.add(operation.routeKey() + " requires a body");
             }
         } else {
-            problems.addAll(bodyProblems(operation.pointer() + "/requestBody/content/" + escape(JSON) + "/schema",
-                    body, operation.routeKey() + " request body"));
+            problems.addAll(requestBodyProblems(operation, headers, body));
         }
         return problems;
+    }
+
+    /**
+     * The body against the schema of the media type its handler reads it as. A route that documents
+     * {@code application/x-www-form-urlencoded} is an Open Loyalty route: its handler reads the body with
+     * {@link OpenLoyaltyBody} (a form's bracket fields or JSON, chosen by {@code Content-Type} and by whether it starts
+     * with <code>{</code>), so the checker reads it with the same code, through {@link ApiRequest} as the handler gets
+     * it, and holds the very tree the handler reads its fields from to that media type's schema; what the parser
+     * refuses (a 400, 413 or 415) is a problem. Every other route reads JSON whatever the label says
+     * ({@code Json.parseObject}), so its body is held to the {@code application/json} schema.
+     */
+    private List<String> requestBodyProblems(Operation operation, Map<String, String> headers, byte[] body) {
+        String content = operation.pointer() + "/requestBody/content/";
+        String what = operation.routeKey() + " request body";
+        if (!operation.node().path("requestBody").path("content").has(OpenLoyaltyBody.FORM)) {
+            return bodyProblems(content + escape(JSON) + "/schema", new String(body, StandardCharsets.UTF_8), what);
+        }
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setHeaders(headers);
+        event.setBody(Base64.getEncoder().encodeToString(body));
+        event.setIsBase64Encoded(true);
+        ApiRequest request = new ApiRequest(event);
+        String mediaType = request.mediaType().orElse(null);
+        ObjectNode tree;
+        String readAs;
+        try {
+            byte[] bytes = request.body();
+            tree = OpenLoyaltyBody.tree(mediaType, bytes);
+            try {
+                readAs = OpenLoyaltyBody.readAs(mediaType, bytes);
+            } catch (ApiException blank) {
+                // tree() took it, so the body is blank: an empty object under any label.
+                readAs = JSON;
+            }
+        } catch (ApiException refused) {
+            List<String> fields = refused.fieldErrors().list().stream()
+                    .map(e -> e.field() + " " + e.message()).toList();
+            return List.of(what + " is refused by OpenLoyaltyBody, as its handler would: " + refused.status() + " "
+                    + refused.code() + " " + fields);
+        }
+        if (!operation.node().path("requestBody").path("content").has(readAs)) {
+            return List.of(what + " is read as " + readAs + ", which " + operation.routeKey() + " does not document");
+        }
+        return instanceProblems(content + escape(readAs) + "/schema", tree, what + " (read as " + readAs + ")");
     }
 
     /**

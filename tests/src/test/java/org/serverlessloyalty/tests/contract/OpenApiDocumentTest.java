@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OpenApiDocumentTest {
 
+    private static final String FORM = "application/x-www-form-urlencoded";
+
     private final OpenApiContract contract = OpenApiContract.ofRepository();
 
     @Test
@@ -68,6 +70,17 @@ class OpenApiDocumentTest {
                     .isEqualTo(keyed || operation.operationId().equals("CiblerOrder"));
             boolean body = operation.node().has("requestBody");
             assertThat(statuses.contains("413")).as(name + ": 413 exactly when a body is read").isEqualTo(body);
+            JsonNode content = operation.node().path("requestBody").path("content");
+            boolean openLoyalty = content.has(FORM);
+            assertThat(statuses.contains("415")).as(name + ": 415 exactly when an Open Loyalty body (a form) is read")
+                    .isEqualTo(openLoyalty);
+            if (openLoyalty) {
+                assertThat(OpenApiContract.fieldNames(content)).as(name + ": an Open Loyalty body is a form or JSON")
+                        .containsExactlyInAnyOrder(FORM, "application/json");
+                assertThat(content.path(FORM).path("encoding")).as(name + ": its root key is sent as root[field]")
+                        .isNotEmpty().allSatisfy(e -> assertThat(e.path("style").asText()).isEqualTo("deepObject"));
+                assertThat(content.path(FORM).path("examples").isEmpty()).as(name + ": a form example").isFalse();
+            }
         }
     }
 
