@@ -16,8 +16,9 @@ import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository
 import org.serverlessloyalty.shared.giftcode.port.BatchFollowUp;
 import org.serverlessloyalty.shared.giftcode.rules.CodeGenerator;
 import org.serverlessloyalty.shared.giftcode.service.GiftCodeCatalog;
-import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderLedger;
+import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderRepository;
 import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.order.service.OrderApplication;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -85,7 +86,9 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                     new StoreDirectory(new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock),
                     new GiftCodeCatalog(new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
                             new CodeGenerator(), clock, followUp, GiftCodeCatalog.DEFAULT_LEASE),
-                    new DynamoDbOrderLedger(dynamoDb, config.tableName(), clock),
+                    new OrderApplication(new DynamoDbOrderRepository(dynamoDb, config.tableName()),
+                            new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
+                            new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock, config.storeCacheTtl()),
                     new DynamoDbHealthProbe(dynamoDb, config.tableName()),
                     new DynamoDbWebhookStore(dynamoDb, config.tableName()),
                     LambdaEnvironment.get("COUPON_WEBHOOK_QUEUE_URL")

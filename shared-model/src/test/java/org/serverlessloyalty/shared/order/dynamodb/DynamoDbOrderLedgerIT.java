@@ -39,6 +39,7 @@ import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.store.service.StoreDirectory;
 import org.serverlessloyalty.shared.testing.LocalTable;
+import org.serverlessloyalty.shared.testing.OrderLedgers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,13 +49,13 @@ class DynamoDbOrderLedgerIT {
 
     private static final StoreCode SHOP = new StoreCode("ledger");
     private static LocalTable table;
-    private static DynamoDbOrderLedger ledger;
+    private static OrderLedger ledger;
     private static GiftCodeCatalog catalog;
 
     @BeforeAll
     static void seed() {
         table = LocalTable.create();
-        ledger = new DynamoDbOrderLedger(table.client(), table.name(), Clock.systemUTC());
+        ledger = OrderLedgers.onDynamoDb(table.client(), table.name(), Clock.systemUTC());
         catalog = new GiftCodeCatalog(new DynamoDbGiftCodeRepository(table.client(), table.name()),
                 new CodeGenerator(), Clock.systemUTC());
         new StoreDirectory(new DynamoDbStoreRepository(table.client(), table.name()), Clock.systemUTC())
@@ -460,7 +461,7 @@ class DynamoDbOrderLedgerIT {
     @Test
     void anOrderPlacedWhileItsCodeWasValidTakesItsUseEvenWhenAppliedAfterExpiry() {
         code("LATEDELIVERY", 10, null, null, "2026-11-24");
-        var later = new DynamoDbOrderLedger(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+        var later = OrderLedgers.onDynamoDb(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
 
         OrderReport report = dated(OrderSource.CITRUSAD, "late-1", "c1", OrderStatus.PAID, "2026-11-24T12:00:00Z", "LATEDELIVERY");
         later.apply(report, OrderReportJson.contentHash(report));
@@ -473,7 +474,7 @@ class DynamoDbOrderLedgerIT {
     void anOrderWithoutADateIsJudgedWhenItIsApplied() {
         code("UNDATED-GONE", 10, null, null, "2026-11-30");
         code("UNDATED-OK", 10, null, null, "2026-12-01");
-        var onTheFirst = new DynamoDbOrderLedger(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+        var onTheFirst = OrderLedgers.onDynamoDb(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
 
         OrderReport report = dated(OrderSource.CIBLER, "undated-1", "c1", OrderStatus.PAID, null, "UNDATED-GONE", "UNDATED-OK");
         onTheFirst.apply(report, OrderReportJson.contentHash(report));
