@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.serverlessloyalty.admin.batch.SqsBatchFollowUp;
 import org.serverlessloyalty.admin.webhook.CouponCreatedEvents;
@@ -16,8 +17,9 @@ import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository
 import org.serverlessloyalty.shared.giftcode.port.BatchFollowUp;
 import org.serverlessloyalty.shared.giftcode.rules.CodeGenerator;
 import org.serverlessloyalty.shared.giftcode.service.GiftCodeCatalog;
-import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderLedger;
+import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderRepository;
 import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.order.service.OrderApplication;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -33,6 +35,7 @@ import org.serverlessloyalty.shared.store.service.StoreDirectory;
 import org.serverlessloyalty.shared.webhook.dynamodb.DynamoDbWebhookStore;
 import org.serverlessloyalty.shared.webhook.port.WebhookStore;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The admin API family: stores and their keys, gift codes, service info and health. Routes are
@@ -61,35 +64,31 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, OrderLedger orders,
                           HealthProbe health, WebhookStore webhooks, WebhookQueue webhookQueue) {
 
-        static Wiring fromEnvironment() {
+        /** Called only by the no-arg constructor: the one place the admin function builds its adapters. */
+        private static Wiring fromEnvironment() {
             var config = FunctionConfig.fromEnvironment();
             var dynamoDb = AwsClients.dynamoDb();
             var clock = Clock.systemUTC();
-            Supplier<SqsClient> sqs = new Supplier<>() {
-                private SqsClient client;
-
-                @Override
-                public synchronized SqsClient get() {
-                    if (client == null) {
-                        client = AwsClients.configure(SqsClient.builder(), "SQS_ENDPOINT").build();
-                    }
-                    return client;
-                }
-            };
+            Optional<String> batchQueueUrl = LambdaEnvironment.get("GIFT_CODE_BATCH_QUEUE_URL");
+            Optional<String> webhookQueueUrl = LambdaEnvironment.get("COUPON_WEBHOOK_QUEUE_URL");
+            // One SQS client for both queues, built only when one of them is configured.
+            SqsClient sqs = batchQueueUrl.isPresent() || webhookQueueUrl.isPresent()
+                    ? AwsClients.configure(SqsClient.builder(), "SQS_ENDPOINT").build() : null;
             // Without the batch queue (tests, setups that leave it out) a crashed batch waits for its retry or TTL.
-            BatchFollowUp followUp = LambdaEnvironment.get("GIFT_CODE_BATCH_QUEUE_URL")
-                    .<BatchFollowUp>map(url -> new SqsBatchFollowUp(sqs.get(), url))
+            BatchFollowUp followUp = batchQueueUrl.<BatchFollowUp>map(url -> new SqsBatchFollowUp(sqs, url))
                     .orElse(BatchFollowUp.NONE);
             return new Wiring(
-                    new SsmAdminKeySource(),
+                    // The SSM client is built on the first admin request that needs the key, then closed.
+                    new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
                     new StoreDirectory(new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock),
                     new GiftCodeCatalog(new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
                             new CodeGenerator(), clock, followUp, GiftCodeCatalog.DEFAULT_LEASE),
-                    new DynamoDbOrderLedger(dynamoDb, config.tableName(), clock),
+                    new OrderApplication(new DynamoDbOrderRepository(dynamoDb, config.tableName()),
+                            new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
+                            new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock, config.storeCacheTtl()),
                     new DynamoDbHealthProbe(dynamoDb, config.tableName()),
                     new DynamoDbWebhookStore(dynamoDb, config.tableName()),
-                    LambdaEnvironment.get("COUPON_WEBHOOK_QUEUE_URL")
-                            .<WebhookQueue>map(url -> new SqsWebhookQueue(sqs.get(), url))
+                    webhookQueueUrl.<WebhookQueue>map(url -> new SqsWebhookQueue(sqs, url))
                             .orElse(WebhookQueue.NONE));
         }
     }

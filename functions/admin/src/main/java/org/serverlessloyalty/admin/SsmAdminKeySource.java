@@ -1,7 +1,6 @@
 package org.serverlessloyalty.admin;
 
 import java.util.function.Supplier;
-import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -16,8 +15,11 @@ final class SsmAdminKeySource implements Supplier<String> {
 
     private final String directKey;
     private final String parameterName;
+    private final Supplier<SsmClient> ssm;
 
-    SsmAdminKeySource() {
+    /** @param ssm builds the SSM client when the key is read (the handler's wiring decides how) */
+    SsmAdminKeySource(Supplier<SsmClient> ssm) {
+        this.ssm = ssm;
         this.directKey = LambdaEnvironment.get(ADMIN_API_KEY).orElse(null);
         this.parameterName = LambdaEnvironment.get(ADMIN_API_KEY_PARAMETER).orElse(null);
         if (directKey == null && parameterName == null) {
@@ -30,8 +32,8 @@ final class SsmAdminKeySource implements Supplier<String> {
         if (directKey != null) {
             return directKey;
         }
-        try (SsmClient ssm = AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()) {
-            return ssm.getParameter(b -> b.name(parameterName).withDecryption(true)).parameter().value();
+        try (SsmClient client = ssm.get()) {
+            return client.getParameter(b -> b.name(parameterName).withDecryption(true)).parameter().value();
         }
     }
 }

@@ -66,6 +66,16 @@ public final class InMemoryGiftCodeRepository implements GiftCodeRepository {
         return this;
     }
 
+    /** A shopper's uses of a code as counted (0 when never counted). */
+    public long customerUses(StoreCode store, CodeValue code, String customerGuid) {
+        return customerUses.getOrDefault(key(store, code) + "#" + customerGuid, 0L);
+    }
+
+    /** The code disappears, as a pending code of an abandoned batch is deleted. */
+    public void remove(StoreCode store, CodeValue code) {
+        rows.remove(key(store, code));
+    }
+
     /** Runs before the n-th (1-based) code-writing transaction looks at the table; may throw or write. */
     public InMemoryGiftCodeRepository beforeInsert(IntConsumer hook) {
         this.beforeInsert = hook;

@@ -96,6 +96,11 @@ public final class LocalTable {
                 .build();
     }
 
+    /** The engine every table of this JVM lives in, for switching its fault mode (reset it after). */
+    public LocalDynamoDb engine() {
+        return engine;
+    }
+
     public URI endpoint() {
         return engine.endpoint();
     }

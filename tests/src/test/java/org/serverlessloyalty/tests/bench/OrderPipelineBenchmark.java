@@ -28,15 +28,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
-import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderLedger;
 import org.serverlessloyalty.shared.order.json.OrderReportJson;
 import org.serverlessloyalty.shared.order.model.ApplyResult;
 import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.model.OrderSource;
 import org.serverlessloyalty.shared.order.model.OrderStatus;
 import org.serverlessloyalty.shared.order.model.Redemption;
+import org.serverlessloyalty.shared.order.port.OrderLedger;
 import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.testing.OrderLedgers;
 import org.serverlessloyalty.tests.orders.OrderStack;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -81,7 +82,7 @@ class OrderPipelineBenchmark {
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     private LocalStack stack;
-    private DynamoDbOrderLedger reader;
+    private OrderLedger reader;
     /** Orders the consumer applied from the queue (HTTP series, warm-up, direct sends). */
     private long appliedThroughQueue;
     private long postedOverHttp;
@@ -103,7 +104,7 @@ class OrderPipelineBenchmark {
                     .seedDemo(false)
                     .accessLog(false));
             try {
-                reader = new DynamoDbOrderLedger(stack.dynamoDbClient(), stack.tableName("LoyaltyTable"), Clock.systemUTC());
+                reader = OrderLedgers.onDynamoDb(stack.dynamoDbClient(), stack.tableName("LoyaltyTable"), Clock.systemUTC());
                 header();
                 throughput();
                 functionsOut.flush();
@@ -339,7 +340,7 @@ class OrderPipelineBenchmark {
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(recorder).addExecutionInterceptor(failed))
                 .build()) {
-            DynamoDbOrderLedger ledger = new DynamoDbOrderLedger(client, stack.tableName("LoyaltyTable"), Clock.systemUTC());
+            OrderLedger ledger = OrderLedgers.onDynamoDb(client, stack.tableName("LoyaltyTable"), Clock.systemUTC());
             Shop shop = createStore("cap-" + Long.toString(System.nanoTime(), 36));
             StoreCode store = new StoreCode(shop.code());
             createCode(shop, "CAPONE");
@@ -390,7 +391,7 @@ class OrderPipelineBenchmark {
                         "order " + orderId + " of the CONFLICT row: " + redemptions);
             }
 
-            report.section("DynamoDB per applied order: DynamoDbOrderLedger.apply on the stack's table, ReturnConsumedCapacity=TOTAL, %d orders per row",
+            report.section("DynamoDB per applied order: OrderApplication.apply on the stack's table, ReturnConsumedCapacity=TOTAL, %d orders per row",
                     CAPACITY_ORDERS);
             report.line("%-42s %7s %7s %7s %8s  %s", "", "calls", "RCU", "WCU", "total", "operations per order");
             for (Row row : rows) {
@@ -423,7 +424,7 @@ class OrderPipelineBenchmark {
         return new Row(name, CAPACITY_ORDERS, recorder.drain(), failed.drain());
     }
 
-    private static void apply(DynamoDbOrderLedger ledger, OrderReport report, ApplyResult expected) {
+    private static void apply(OrderLedger ledger, OrderReport report, ApplyResult expected) {
         ApplyResult result = ledger.apply(report, OrderReportJson.contentHash(report));
         require(result == expected, "order " + report.orderId() + " gave " + result + ", expected " + expected);
     }

@@ -12,8 +12,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.serverlessloyalty.shared.testing.DynamoDbFaults;
 import org.serverlessloyalty.tests.e2e.ApiClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +25,9 @@ import static org.serverlessloyalty.tests.orders.OrderStack.redemptions;
 
 /**
  * Fifty shoppers race for the last use of a code over real HTTP: fifty message groups, so the consumer
- * may apply them in any order and in batches; DynamoDB's conditions must let exactly one take the use.
+ * may apply them in any order and in batches; DynamoDB's conditions must let exactly one take the use. Without and
+ * with DynamoDB faults: a fault is retried inside the consumer (the SDK, or the order service for contention), never
+ * by a redelivery: the queue's 180 s visibility timeout is far beyond the test's patience.
  */
 class OrderConcurrencyIT {
 
@@ -35,6 +40,11 @@ class OrderConcurrencyIT {
         stack = OrderStack.start(Map.of());
     }
 
+    @AfterEach
+    void faultsOff() {
+        stack.faultsOff();
+    }
+
     @AfterAll
     static void stopStack() {
         if (stack != null) {
@@ -42,11 +52,13 @@ class OrderConcurrencyIT {
         }
     }
 
-    @Test
-    void fiftyConcurrentOrdersForASingleUseCodeTakeItOnceAndAreAllRecorded() throws Exception {
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void fiftyConcurrentOrdersForASingleUseCodeTakeItOnceAndAreAllRecorded(DynamoDbFaults faults) throws Exception {
         var shop = stack.createStore("race-" + UUID.randomUUID().toString().substring(0, 8));
         stack.createCodes(shop.code(), 1, "LASTONE");
         long firstId = 700_000_000L + (System.currentTimeMillis() % 100_000) * 100;
+        DynamoDbFaults.Run run = stack.faults(faults);
 
         ExecutorService pool = Executors.newFixedThreadPool(ORDERS);
         CountDownLatch start = new CountDownLatch(1);
@@ -80,6 +92,8 @@ class OrderConcurrencyIT {
             outcomes.add(redemptions.get("LASTONE"));
         }
         stack.awaitOrderQueueDrained();
+        run.close();
+        OrderStack.report(faults, run, "OrderConcurrencyIT: fifty orders racing for a single-use code over HTTP");
 
         assertThat(outcomes).hasSize(ORDERS);
         assertThat(outcomes).filteredOn("APPLIED"::equals).hasSize(1);

@@ -13,14 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.order.json.OrderReportJson;
 import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.model.OrderSource;
 import org.serverlessloyalty.shared.order.model.OrderStatus;
 import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.testing.DynamoDbFaults;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -36,7 +39,8 @@ import static org.serverlessloyalty.tests.orders.OrderStack.redemptions;
  * A poison message in a batch of ten: the consumer reports it alone as failed (ReportBatchItemFailures),
  * the nine others are applied once; the queue's RedrivePolicy moves the poison one to the dead-letter queue
  * after {@code OrderMaxReceiveCount} receives; once its cause is fixed and it is redriven it is applied
- * once, and a second delivery of it changes nothing.
+ * once, and a second delivery of it changes nothing. Each runs without and with DynamoDB faults, holding the same
+ * invariants: a fault is retried inside the consumer, so only the poison message is ever dead-lettered.
  *
  * <p>Redrive: the README's {@code aws sqs start-message-move-task} does not work on the local stack. Its
  * ElasticMQ (1.7.1) accepts {@code StartMessageMoveTask} and moves messages out of a standard dead-letter
@@ -71,6 +75,11 @@ class OrderDeadLetterIT {
                 .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(VISIBILITY_SECONDS))));
     }
 
+    @AfterEach
+    void faultsOff() {
+        stack.faultsOff();
+    }
+
     @AfterAll
     static void stopStack() {
         if (stack != null) {
@@ -103,12 +112,14 @@ class OrderDeadLetterIT {
                 .build();
     }
 
-    @Test
-    void aPoisonMessageGoesToTheDeadLetterQueueAloneAndIsAppliedOnceWhenFixedAndRedriven() {
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void aPoisonMessageGoesToTheDeadLetterQueueAloneAndIsAppliedOnceWhenFixedAndRedriven(DynamoDbFaults faults) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         var shop = stack.createStore("dl-" + suffix);
         stack.createCodes(shop.code(), 100, "BATCH");
         String missingStore = "dl-late-" + suffix;
+        DynamoDbFaults.Run run = stack.faults(faults);
 
         List<OrderReport> reports = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -141,10 +152,14 @@ class OrderDeadLetterIT {
         assertThat(stack.messagesIn(DEAD_LETTER_QUEUE)).isEqualTo(1);
         assertThat(stack.usedCount(shop.code(), "BATCH")).isEqualTo(9);
 
+        run.close();
+        OrderStack.report(faults, run, "OrderDeadLetterIT: nine orders and a poison one, to the dead-letter queue");
+
         // Fixed: the store it was reported for now exists, with its code.
         var late = stack.createStore(missingStore);
         stack.createCodes(late.code(), 10, "LATE");
         assertThat(stack.order(late.code(), "poison-1")).isEmpty();
+        DynamoDbFaults.Run redrive = stack.faults(faults);
 
         // Redriven: received from the dead-letter queue, sent to the order queue in its own message group with
         // a new deduplication id, then deleted from the dead-letter queue (see the class comment for why not
@@ -163,6 +178,8 @@ class OrderDeadLetterIT {
                 .entries(entry(0, reports.get(4), "#redriven-again")));
         assertThat(resent.successful()).hasSize(1);
         stack.awaitOrderQueueDrained();
+        redrive.close();
+        OrderStack.report(faults, redrive, "OrderDeadLetterIT: the poison order redriven, then redelivered");
 
         assertThat(stack.usedCount(late.code(), "LATE")).isEqualTo(1);
         assertThat(stack.usedCount(shop.code(), "BATCH")).isEqualTo(9);
@@ -172,13 +189,15 @@ class OrderDeadLetterIT {
         assertThat(stack.messagesIn(DEAD_LETTER_QUEUE)).isZero();
     }
 
-    @Test
-    void theSameMessageDeliveredFiveTimesIsAppliedOnce() {
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void theSameMessageDeliveredFiveTimesIsAppliedOnce(DynamoDbFaults faults) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         var shop = stack.createStore("dup-" + suffix);
         stack.createCodes(shop.code(), 10, "FIVE");
         OrderReport report = report(shop.code(), "dup-1", "dup-shopper", "FIVE");
         long batchesBefore = stack.consumerBatches();
+        DynamoDbFaults.Run run = stack.faults(faults);
 
         for (int i = 0; i < 5; i++) {
             // A new deduplication id each time, so SQS's FIFO deduplication cannot hide the copies.
@@ -189,6 +208,8 @@ class OrderDeadLetterIT {
         }
         JsonNode applied = stack.awaitOrder(shop.code(), "dup-1");
         stack.awaitOrderQueueDrained();
+        run.close();
+        OrderStack.report(faults, run, "OrderDeadLetterIT: the same message delivered five times");
 
         assertThat(stack.consumerBatches() - batchesBefore).as("batches handed to the consumer").isBetween(1L, 5L);
         assertThat(stack.usedCount(shop.code(), "FIVE")).isEqualTo(1);

@@ -15,9 +15,13 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.testing.DynamoDbFaults;
 import org.serverlessloyalty.tests.e2e.ApiClient;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
 
@@ -30,7 +34,8 @@ import static org.serverlessloyalty.tests.orders.OrderStack.redemptions;
  * The order pipeline end to end over real HTTP, on the local stack started from template.yaml: the
  * storefront reports an order, the API answers once it is queued, the consumer (run from the template's
  * SQS event) applies it, and the admin API shows what it did to the code. Replays, the other endpoints,
- * cancellation and refund; every spec example body; bad bodies and bad keys enqueue nothing.
+ * cancellation and refund; every spec example body; bad bodies and bad keys enqueue nothing. The replays and the
+ * cancellations run without and with DynamoDB faults, holding the same invariants.
  */
 class OrderJourneyIT {
 
@@ -43,6 +48,11 @@ class OrderJourneyIT {
     @BeforeAll
     static void startStack() {
         stack = OrderStack.start(Map.of());
+    }
+
+    @AfterEach
+    void faultsOff() {
+        stack.faultsOff();
     }
 
     @AfterAll
@@ -60,10 +70,12 @@ class OrderJourneyIT {
         return Long.toString(ORDER_IDS.incrementAndGet());
     }
 
-    @Test
-    void anOrderIsQueuedThenAppliedOnceWhateverIsReplayedAndThroughWhicheverEndpoint() {
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void anOrderIsQueuedThenAppliedOnceWhateverIsReplayedAndThroughWhicheverEndpoint(DynamoDbFaults faults) {
         var shop = stack.createStore(newStoreCode());
         stack.createCodes(shop.code(), 10, "SUMMER10");
+        DynamoDbFaults.Run run = stack.faults(faults);
         String orderId = newOrderId();
         String guid = "guid-" + orderId;
         ObjectNode body = ciblerBody(shop.apiKey(), orderId, guid, "summer10");
@@ -95,6 +107,8 @@ class OrderJourneyIT {
         assertThat(synced.status()).as(synced.body()).isEqualTo(200);
         assertThat(synced.json().at("/orders/0/id").asText()).isEqualTo(orderId);
         stack.awaitOrderQueueDrained();
+        run.close();
+        OrderStack.report(faults, run, "OrderJourneyIT: one order, five replays and another endpoint over HTTP");
 
         assertThat(stack.usedCount(shop.code(), "SUMMER10")).isEqualTo(1);
         JsonNode after = stack.order(shop.code(), orderId).orElseThrow();
@@ -149,10 +163,12 @@ class OrderJourneyIT {
         assertThat(stack.order(shop.code(), otherOrdid)).isEmpty();
     }
 
-    @Test
-    void cancellingGivesTheUseBackOnceAndARefundAfterItGivesNothingMore() {
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void cancellingGivesTheUseBackOnceAndARefundAfterItGivesNothingMore(DynamoDbFaults faults) {
         var shop = stack.createStore(newStoreCode());
         stack.createCodes(shop.code(), 5, "SHARED");
+        DynamoDbFaults.Run run = stack.faults(faults);
         String cancelled = newOrderId();
         String kept = newOrderId();
         String guid = "guid-" + cancelled;
@@ -176,6 +192,8 @@ class OrderJourneyIT {
         assertThat(stack.postCibler(shop.code(), refund).status()).isEqualTo(202);
         assertThat(stack.postCibler(shop.code(), cancel).status()).isEqualTo(202);
         stack.awaitOrderQueueDrained();
+        run.close();
+        OrderStack.report(faults, run, "OrderJourneyIT: payments, a cancellation, a refund and a cancellation again over HTTP");
 
         assertThat(stack.usedCount(shop.code(), "SHARED")).isEqualTo(1);
         JsonNode afterRefund = stack.order(shop.code(), cancelled).orElseThrow();

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.serverlessloyalty.local.LocalStack;
+import org.serverlessloyalty.local.dynamodb.FaultPolicy;
 import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.testing.DynamoDbFaults;
 import org.serverlessloyalty.tests.e2e.ApiClient;
 import org.serverlessloyalty.tests.e2e.HttpApiClient;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
@@ -53,6 +55,27 @@ public final class OrderStack implements AutoCloseable {
 
     LocalStack local() {
         return stack;
+    }
+
+    /**
+     * Turns {@code faults} on in the stack's DynamoDB until the run is closed: set up stores and codes before, so
+     * only what the test exercises meets them (the admin routes' own writes are not what these tests are about).
+     */
+    DynamoDbFaults.Run faults(DynamoDbFaults faults) {
+        return faults.start(stack.dynamoDbEngine());
+    }
+
+    /** Faults off, whatever a test left on (an @AfterEach: a failed test must not leave them to the next). */
+    void faultsOff() {
+        stack.dynamoDbEngine().faultPolicy(FaultPolicy.none());
+    }
+
+    /** Records the run's report and checks that random faults did happen (a test under faults that met none proves nothing). */
+    static void report(DynamoDbFaults faults, DynamoDbFaults.Run run, String test) {
+        run.record(test);
+        if (faults == DynamoDbFaults.RANDOM) {
+            assertThat(run.counts().injected()).as("faults injected").isPositive();
+        }
     }
 
     ApiClient api() {

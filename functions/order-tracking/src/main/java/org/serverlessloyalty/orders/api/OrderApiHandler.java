@@ -13,11 +13,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.serverlessloyalty.orders.queue.OrderQueue;
 import org.serverlessloyalty.orders.queue.SqsOrderQueue;
-import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderLedger;
+import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderRepository;
 import org.serverlessloyalty.shared.order.json.OrderReportJson;
 import org.serverlessloyalty.shared.order.model.OrderIds;
 import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.order.service.OrderApplication;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -75,7 +77,9 @@ public final class OrderApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         this.access = new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()),
                 config.storeCacheTtl(), clock);
         this.publishableKeys = new DynamoDbPublishableKeys(dynamoDb, config.tableName(), config.storeCacheTtl(), clock);
-        this.ledger = new DynamoDbOrderLedger(dynamoDb, config.tableName(), clock);
+        this.ledger = new OrderApplication(new DynamoDbOrderRepository(dynamoDb, config.tableName()),
+                new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
+                new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock, config.storeCacheTtl());
         this.queue = new SqsOrderQueue(sqs, queueUrl);
         this.metrics = BusinessMetrics.forRuntime();
     }

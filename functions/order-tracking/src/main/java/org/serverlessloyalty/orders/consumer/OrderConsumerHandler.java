@@ -9,14 +9,17 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderLedger;
+import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderRepository;
 import org.serverlessloyalty.shared.order.json.OrderReportJson;
 import org.serverlessloyalty.shared.order.model.ApplyResult;
 import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.order.service.OrderApplication;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -36,11 +39,13 @@ public final class OrderConsumerHandler implements RequestHandler<SQSEvent, SQSB
     private final OrderLedger ledger;
     private final BusinessMetrics metrics;
 
-    /** Called by Lambda: builds the DynamoDB adapter once per instance. */
+    /** Called by Lambda: builds the DynamoDB adapters once per instance and the order service over them. */
     public OrderConsumerHandler() {
         var config = FunctionConfig.fromEnvironment();
-        this.ledger = new DynamoDbOrderLedger(AwsClients.dynamoDb(), config.tableName(), Clock.systemUTC(),
-                config.storeCacheTtl());
+        var dynamoDb = AwsClients.dynamoDb();
+        this.ledger = new OrderApplication(new DynamoDbOrderRepository(dynamoDb, config.tableName()),
+                new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
+                new DynamoDbStoreRepository(dynamoDb, config.tableName()), Clock.systemUTC(), config.storeCacheTtl());
         this.metrics = BusinessMetrics.forRuntime();
     }
 

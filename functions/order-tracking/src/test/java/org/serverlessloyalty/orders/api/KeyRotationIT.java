@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.orders.testing.OrderApi;
 import org.serverlessloyalty.orders.testing.RecordingOrderQueue;
 import org.serverlessloyalty.shared.fakes.MutableClock;
-import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderLedger;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbPublishableKeys;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
@@ -31,6 +30,7 @@ import org.serverlessloyalty.shared.store.service.StoreDirectory;
 import org.serverlessloyalty.shared.testing.ApiEvents;
 import org.serverlessloyalty.shared.testing.CallCounter;
 import org.serverlessloyalty.shared.testing.LocalTable;
+import org.serverlessloyalty.shared.testing.OrderLedgers;
 
 /**
  * Key rotation seen by a warm order handler on the in-process DynamoDB, its store cache set to an hour so
@@ -59,7 +59,7 @@ class KeyRotationIT {
         Duration hour = Duration.ofHours(1);
         handler = new OrderApiHandler(new StoreAccess(new DynamoDbStoreRepository(counted, TABLE.name()), hour, clock),
                 new DynamoDbPublishableKeys(counted, TABLE.name(), hour, clock),
-                new DynamoDbOrderLedger(counted, TABLE.name(), clock), queue, BusinessMetrics.NONE);
+                OrderLedgers.onDynamoDb(counted, TABLE.name(), clock), queue, BusinessMetrics.NONE);
         assertThat(cibler(created.apiKey(), 1).getStatusCode()).as("warm: the store is cached").isEqualTo(202);
         assertThat(beacon(created.publishableKey(), "w-1").getStatusCode()).isEqualTo(200);
         clock.advance(Duration.ofSeconds(5));

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.orders.testing.OrderApi;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
-import org.serverlessloyalty.shared.order.dynamodb.DynamoDbOrderLedger;
 import org.serverlessloyalty.shared.order.json.OrderReportJson;
 import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.model.OrderSource;
@@ -36,6 +35,7 @@ import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.store.service.StoreDirectory;
 import org.serverlessloyalty.shared.testing.ApiEvents;
 import org.serverlessloyalty.shared.testing.LocalTable;
+import org.serverlessloyalty.shared.testing.OrderLedgers;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
@@ -258,7 +258,7 @@ class OrderApiHandlerIT {
         assertThat(citrusAdOrder(shopKey, "get-me-1").getStatusCode()).isEqualTo(404);
 
         Message message = received().get(0);
-        new DynamoDbOrderLedger(table.client(), table.name(), Clock.systemUTC())
+        OrderLedgers.onDynamoDb(table.client(), table.name(), Clock.systemUTC())
                 .apply(OrderReportJson.read(message.body()), OrderReportJson.contentHash(OrderReportJson.read(message.body())));
         APIGatewayV2HTTPResponse stored = citrusAdOrder(shopKey, "get-me-1");
 

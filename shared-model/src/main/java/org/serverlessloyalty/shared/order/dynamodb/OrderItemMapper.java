@@ -9,11 +9,11 @@ import java.util.Map;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.giftcode.model.ValidationReason;
 import org.serverlessloyalty.shared.order.model.OrderLine;
+import org.serverlessloyalty.shared.order.model.OrderRecord;
 import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.model.OrderSource;
 import org.serverlessloyalty.shared.order.model.OrderStatus;
 import org.serverlessloyalty.shared.order.model.Redemption;
-import org.serverlessloyalty.shared.order.model.UnverifiedReport;
 import org.serverlessloyalty.shared.platform.dynamodb.Attributes;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -117,8 +117,10 @@ final class OrderItemMapper {
                 attributes);
     }
 
-    static UnverifiedReport unverified(Map<String, AttributeValue> item) {
-        return new UnverifiedReport(report(item), string(item, "contentHash"), Attributes.instant(item, "appliedAt"));
+    /** An order or beacon item as the domain reads it back. */
+    static OrderRecord.Stored stored(Map<String, AttributeValue> item) {
+        return new OrderRecord.Stored(report(item), string(item, "contentHash"), Attributes.instant(item, "appliedAt"),
+                Attributes.instant(item, "updatedAt"));
     }
 
     static Map<String, AttributeValue> redemptionItem(StoreCode store, String orderId, Redemption r, Instant now) {

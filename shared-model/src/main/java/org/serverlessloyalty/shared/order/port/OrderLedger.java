@@ -7,8 +7,9 @@ import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /**
- * Orders and the code uses they take, applied exactly once: every limit is a condition the store
- * enforces in the same transaction that records the order.
+ * Orders and the code uses they take, applied exactly once, as the functions see them (the consumer applies, the
+ * read routes find). {@code order.service.OrderApplication} is the implementation: it decides, and every limit is
+ * a condition the store enforces in the same transaction that records the order.
  */
 public interface OrderLedger {
 

@@ -15,11 +15,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.serverlessloyalty.local.dynamodb.FaultKind;
 import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.giftcode.model.DiscountType;
@@ -29,16 +31,26 @@ import org.serverlessloyalty.shared.giftcode.rules.CodeGenerator;
 import org.serverlessloyalty.shared.giftcode.service.GiftCodeCatalog;
 import org.serverlessloyalty.shared.order.json.OrderReportJson;
 import org.serverlessloyalty.shared.order.model.ApplyResult;
+import org.serverlessloyalty.shared.order.model.OrderPlan;
+import org.serverlessloyalty.shared.order.model.OrderRecord;
 import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.model.OrderSource;
 import org.serverlessloyalty.shared.order.model.OrderStatus;
+import org.serverlessloyalty.shared.order.model.OrderStep;
 import org.serverlessloyalty.shared.order.model.Redemption;
 import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.order.port.OrderRepository;
+import org.serverlessloyalty.shared.order.service.OrderApplication;
+import org.serverlessloyalty.shared.platform.plan.PlanResult;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.store.service.StoreDirectory;
+import org.serverlessloyalty.shared.testing.CallCounter;
+import org.serverlessloyalty.shared.testing.DynamoDbFaults;
 import org.serverlessloyalty.shared.testing.LocalTable;
+import org.serverlessloyalty.shared.testing.OrderLedgers;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,13 +60,13 @@ class DynamoDbOrderLedgerIT {
 
     private static final StoreCode SHOP = new StoreCode("ledger");
     private static LocalTable table;
-    private static DynamoDbOrderLedger ledger;
+    private static OrderLedger ledger;
     private static GiftCodeCatalog catalog;
 
     @BeforeAll
     static void seed() {
         table = LocalTable.create();
-        ledger = new DynamoDbOrderLedger(table.client(), table.name(), Clock.systemUTC());
+        ledger = OrderLedgers.onDynamoDb(table.client(), table.name(), Clock.systemUTC());
         catalog = new GiftCodeCatalog(new DynamoDbGiftCodeRepository(table.client(), table.name()),
                 new CodeGenerator(), Clock.systemUTC());
         new StoreDirectory(new DynamoDbStoreRepository(table.client(), table.name()), Clock.systemUTC())
@@ -108,67 +120,98 @@ class DynamoDbOrderLedgerIT {
         return ledger.find(SHOP, orderId).orElseThrow().redemptions().get(0);
     }
 
-    @Test
-    void fiftyConcurrentOrdersForASingleUseCodeApplyItOnce() throws Exception {
-        code("RACE1", 1, null);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Callable<ApplyResult>> orders = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            OrderReport report = order("race-" + i, "shopper-" + i, OrderStatus.PAID, "RACE1");
-            orders.add(() -> apply(report));
-        }
-        List<ApplyResult> results = new ArrayList<>();
-        for (Future<ApplyResult> f : pool.invokeAll(orders)) {
-            results.add(f.get());
-        }
-        pool.shutdown();
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void fiftyConcurrentOrdersForASingleUseCodeApplyItOnce(DynamoDbFaults faults) throws Exception {
+        String code = "RACE1-" + faults;
+        code(code, 1, null);
+        List<ApplyResult> results = underFaults(faults, "fifty orders racing for a single-use code", true, ledger -> {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Callable<ApplyResult>> orders = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                OrderReport report = order("race-" + faults + "-" + i, "shopper-" + i, OrderStatus.PAID, code);
+                orders.add(() -> ledger.apply(report, OrderReportJson.contentHash(report)));
+            }
+            List<ApplyResult> applied = new ArrayList<>();
+            for (Future<ApplyResult> f : pool.invokeAll(orders)) {
+                applied.add(f.get());
+            }
+            pool.shutdown();
+            return applied;
+        });
 
         assertThat(results).containsOnly(ApplyResult.RECORDED).hasSize(50);
         List<Redemption> outcomes = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            outcomes.add(redemption("race-" + i));
+            outcomes.add(redemption("race-" + faults + "-" + i));
         }
         assertThat(outcomes).filteredOn(r -> r.outcome() == Redemption.Outcome.APPLIED).hasSize(1);
         assertThat(outcomes).filteredOn(r -> r.outcome() == Redemption.Outcome.CONFLICT).hasSize(49)
                 .allMatch(r -> r.reason() == ValidationReason.USAGE_EXHAUSTED);
-        assertThat(usedCount("RACE1")).isEqualTo(1);
+        assertThat(usedCount(code)).isEqualTo(1);
     }
 
-    @Test
-    void theSameOrderFiveTimesChangesNothingAfterTheFirst() {
-        code("REPLAY", 10, null);
-        OrderReport report = order("replay-1", "c1", OrderStatus.PAID, "REPLAY");
-        assertThat(apply(report)).isEqualTo(ApplyResult.RECORDED);
-        for (int i = 0; i < 4; i++) {
-            assertThat(apply(report)).isEqualTo(ApplyResult.UNCHANGED);
-        }
-        assertThat(usedCount("REPLAY")).isEqualTo(1);
-        OrderReport viaAnotherEndpoint = new OrderReport(SHOP, "replay-1", OrderSource.CITRUSAD, OrderStatus.PAID, "c1",
-                null, new BigDecimal("150"), null, null, null, List.of(CodeValue.of("REPLAY")), List.of(), Map.of());
-        assertThat(apply(viaAnotherEndpoint)).isEqualTo(ApplyResult.UNCHANGED);
-        assertThat(usedCount("REPLAY")).isEqualTo(1);
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void theSameOrderFiveTimesChangesNothingAfterTheFirst(DynamoDbFaults faults) throws Exception {
+        String code = "REPLAY-" + faults;
+        String orderId = "replay-" + faults;
+        code(code, 10, null);
+        OrderReport report = order(orderId, "c1", OrderStatus.PAID, code);
+        OrderReport viaAnotherEndpoint = new OrderReport(SHOP, orderId, OrderSource.CITRUSAD, OrderStatus.PAID, "c1",
+                null, new BigDecimal("150"), null, null, null, List.of(CodeValue.of(code)), List.of(), Map.of());
+        List<ApplyResult> results = underFaults(faults, "the same order five times at once, then through another endpoint",
+                true, ledger -> {
+                    ExecutorService pool = Executors.newFixedThreadPool(5);
+                    List<Callable<ApplyResult>> copies = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        copies.add(() -> ledger.apply(report, OrderReportJson.contentHash(report)));
+                    }
+                    List<ApplyResult> applied = new ArrayList<>();
+                    for (Future<ApplyResult> f : pool.invokeAll(copies)) {
+                        applied.add(f.get());
+                    }
+                    pool.shutdown();
+                    applied.add(ledger.apply(viaAnotherEndpoint, OrderReportJson.contentHash(viaAnotherEndpoint)));
+                    return applied;
+                });
+
+        assertThat(results.subList(0, 5)).containsOnlyOnce(ApplyResult.RECORDED)
+                .filteredOn(r -> r != ApplyResult.RECORDED).containsOnly(ApplyResult.UNCHANGED);
+        assertThat(results.get(5)).isEqualTo(ApplyResult.UNCHANGED);
+        assertThat(usedCount(code)).isEqualTo(1);
+        assertThat(ledger.find(SHOP, orderId).orElseThrow().order().source()).isEqualTo(OrderSource.CIBLER);
     }
 
-    @Test
-    void cancelAndRefundGiveTheUseBackExactlyOnce() {
-        code("GIVEBACK", 1, 1);
-        apply(order("gb-1", "c1", OrderStatus.PAID, "GIVEBACK"));
-        assertThat(usedCount("GIVEBACK")).isEqualTo(1);
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void cancelAndRefundGiveTheUseBackExactlyOnce(DynamoDbFaults faults) throws Exception {
+        String code = "GIVEBACK-" + faults;
+        String first = "gb-1-" + faults;
+        String second = "gb-2-" + faults;
+        code(code, 1, 1);
+        List<ApplyResult> results = underFaults(faults, "a payment, its cancellation three times, a payment again", false,
+                ledger -> {
+                    List<ApplyResult> applied = new ArrayList<>();
+                    for (OrderReport r : List.of(order(first, "c1", OrderStatus.PAID, code),
+                            order(first, "c1", OrderStatus.CANCELLED), order(first, "c1", OrderStatus.CANCELLED),
+                            order(first, "c1", OrderStatus.REFUNDED),
+                            // The use and the customer's quota are free again: the same shopper may use it once more.
+                            order(second, "c1", OrderStatus.PAID, code), order(second, "c1", OrderStatus.REFUNDED))) {
+                        applied.add(ledger.apply(r, OrderReportJson.contentHash(r)));
+                    }
+                    return applied;
+                });
 
-        assertThat(apply(order("gb-1", "c1", OrderStatus.CANCELLED))).isEqualTo(ApplyResult.RELEASED);
-        assertThat(apply(order("gb-1", "c1", OrderStatus.CANCELLED))).isEqualTo(ApplyResult.UNCHANGED);
-        assertThat(apply(order("gb-1", "c1", OrderStatus.REFUNDED))).isEqualTo(ApplyResult.UNCHANGED);
-        assertThat(usedCount("GIVEBACK")).isZero();
-        var applied = ledger.find(SHOP, "gb-1").orElseThrow();
+        assertThat(results).containsExactly(ApplyResult.RECORDED, ApplyResult.RELEASED, ApplyResult.UNCHANGED,
+                ApplyResult.UNCHANGED, ApplyResult.RECORDED, ApplyResult.RELEASED);
+        assertThat(usedCount(code)).isZero();
+        var applied = ledger.find(SHOP, first).orElseThrow();
         assertThat(applied.order().status()).isEqualTo(OrderStatus.CANCELLED);
         assertThat(applied.redemptions()).singleElement().extracting(Redemption::outcome)
                 .isEqualTo(Redemption.Outcome.RELEASED);
-
-        // The use and the customer's quota are free again: the same shopper may use it once more.
-        apply(order("gb-2", "c1", OrderStatus.PAID, "GIVEBACK"));
-        assertThat(redemption("gb-2").outcome()).isEqualTo(Redemption.Outcome.APPLIED);
-        assertThat(apply(order("gb-2", "c1", OrderStatus.REFUNDED))).isEqualTo(ApplyResult.RELEASED);
-        assertThat(usedCount("GIVEBACK")).isZero();
+        assertThat(ledger.find(SHOP, second).orElseThrow().redemptions()).singleElement()
+                .extracting(Redemption::outcome).isEqualTo(Redemption.Outcome.RELEASED);
     }
 
     @Test
@@ -392,27 +435,37 @@ class DynamoDbOrderLedgerIT {
         assertThat(applied.order().source()).isEqualTo(OrderSource.CIBLER);
     }
 
-    @Test
-    void beaconsRacingTheirTrustedOrdersNeverTakeTheirUse() throws Exception {
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void beaconsRacingTheirTrustedOrdersNeverTakeTheirUse(DynamoDbFaults faults) throws Exception {
         int orders = 20;
-        code("RACEBEACON", orders, null);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Callable<ApplyResult>> reports = new ArrayList<>();
-        for (int i = 0; i < orders; i++) {
-            String orderId = "race-beacon-" + i;
-            reports.add(() -> apply(beacon(orderId)));
-            reports.add(() -> apply(order(orderId, "shopper-" + orderId, OrderStatus.PAID, "RACEBEACON")));
-        }
-        for (Future<ApplyResult> f : pool.invokeAll(reports)) {
-            assertThat(f.get()).isEqualTo(ApplyResult.RECORDED);
-        }
-        pool.shutdown();
+        String code = "RACEBEACON-" + faults;
+        code(code, orders, null);
+        List<ApplyResult> results = underFaults(faults, "beacons racing their trusted orders", true, ledger -> {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Callable<ApplyResult>> reports = new ArrayList<>();
+            for (int i = 0; i < orders; i++) {
+                String orderId = "race-beacon-" + faults + "-" + i;
+                OrderReport beacon = beacon(orderId);
+                OrderReport trusted = order(orderId, "shopper-" + orderId, OrderStatus.PAID, code);
+                reports.add(() -> ledger.apply(beacon, OrderReportJson.contentHash(beacon)));
+                reports.add(() -> ledger.apply(trusted, OrderReportJson.contentHash(trusted)));
+            }
+            List<ApplyResult> applied = new ArrayList<>();
+            for (Future<ApplyResult> f : pool.invokeAll(reports)) {
+                applied.add(f.get());
+            }
+            pool.shutdown();
+            return applied;
+        });
 
-        assertThat(usedCount("RACEBEACON")).isEqualTo(orders);
+        assertThat(results).hasSize(2 * orders).containsOnly(ApplyResult.RECORDED);
+        assertThat(usedCount(code)).isEqualTo(orders);
         for (int i = 0; i < orders; i++) {
-            var applied = ledger.find(SHOP, "race-beacon-" + i).orElseThrow();
+            var applied = ledger.find(SHOP, "race-beacon-" + faults + "-" + i).orElseThrow();
             assertThat(applied.order().source()).isEqualTo(OrderSource.CIBLER);
             assertThat(applied.redemptions()).extracting(Redemption::outcome).containsExactly(Redemption.Outcome.APPLIED);
+            assertThat(applied.beacon()).isPresent();
         }
     }
 
@@ -460,7 +513,7 @@ class DynamoDbOrderLedgerIT {
     @Test
     void anOrderPlacedWhileItsCodeWasValidTakesItsUseEvenWhenAppliedAfterExpiry() {
         code("LATEDELIVERY", 10, null, null, "2026-11-24");
-        var later = new DynamoDbOrderLedger(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+        var later = OrderLedgers.onDynamoDb(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
 
         OrderReport report = dated(OrderSource.CITRUSAD, "late-1", "c1", OrderStatus.PAID, "2026-11-24T12:00:00Z", "LATEDELIVERY");
         later.apply(report, OrderReportJson.contentHash(report));
@@ -473,7 +526,7 @@ class DynamoDbOrderLedgerIT {
     void anOrderWithoutADateIsJudgedWhenItIsApplied() {
         code("UNDATED-GONE", 10, null, null, "2026-11-30");
         code("UNDATED-OK", 10, null, null, "2026-12-01");
-        var onTheFirst = new DynamoDbOrderLedger(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
+        var onTheFirst = OrderLedgers.onDynamoDb(table.client(), table.name(), Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC));
 
         OrderReport report = dated(OrderSource.CIBLER, "undated-1", "c1", OrderStatus.PAID, null, "UNDATED-GONE", "UNDATED-OK");
         onTheFirst.apply(report, OrderReportJson.contentHash(report));
@@ -502,5 +555,69 @@ class DynamoDbOrderLedgerIT {
         assertThat(ledger.find(SHOP, "after-expiry").orElseThrow().redemptions())
                 .extracting(r -> r.code().value() + ":" + r.outcome() + ":" + r.reason())
                 .containsExactlyInAnyOrder("OLDONE:CONFLICT:EXPIRED", "FRESHONE:RELEASED:null");
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    /** What one stretch of a test does with the ledger. */
+    private interface Act<T> {
+        T run(OrderLedger ledger) throws Exception;
+    }
+
+    /**
+     * Runs {@code act} on a ledger of its own under {@code faults}, then checks that every fault was absorbed by
+     * exactly one retry (the SDK's for throttling and 500s, the order service's for conflicts and throttled
+     * transactions) and records how many retries each fault caused.
+     */
+    private static <T> T underFaults(DynamoDbFaults faults, String test, boolean racing, Act<T> act)
+            throws Exception {
+        CallCounter calls = new CallCounter();
+        DynamoDbClient client = table.countedClient(calls);
+        ContentionCounter orders = new ContentionCounter(new DynamoDbOrderRepository(client, table.name()));
+        OrderLedger faulted = new OrderApplication(orders, new DynamoDbGiftCodeRepository(client, table.name()),
+                new DynamoDbStoreRepository(client, table.name()), Clock.systemUTC());
+        T result;
+        DynamoDbFaults.Run run = faults.start(table.engine());
+        try (run) {
+            result = act.run(faulted);
+        }
+        run.record("DynamoDbOrderLedgerIT: " + test);
+        assertThat(orders.contended.get()).as("contended plans, each read, planned and executed again")
+                .isEqualTo(run.retriedByTheService());
+        for (String operation : run.counts().requestsByOperation().keySet()) {
+            assertThat(run.counts().requests(operation)).as(operation + " attempts: one per call, plus one SDK retry per"
+                            + " throttling or 500")
+                    .isEqualTo(calls.count(operation) + run.counts().injected(FaultKind.THROTTLING, operation)
+                            + run.counts().injected(FaultKind.INTERNAL_ERROR, operation));
+        }
+        // Random faults hit any run; overlaps only happen where writes race (a sequential replay has none).
+        if (faults == DynamoDbFaults.RANDOM || (faults == DynamoDbFaults.OVERLAP && racing)) {
+            assertThat(run.counts().injected()).as("faults injected").isPositive();
+        }
+        return result;
+    }
+
+    /** The order port, counting the plans the store answered as contended. */
+    private static final class ContentionCounter implements OrderRepository {
+        private final OrderRepository delegate;
+        private final AtomicLong contended = new AtomicLong();
+
+        ContentionCounter(OrderRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public OrderRecord read(StoreCode store, String orderId) {
+            return delegate.read(store, orderId);
+        }
+
+        @Override
+        public PlanResult<OrderStep> execute(OrderPlan plan) {
+            PlanResult<OrderStep> result = delegate.execute(plan);
+            if (result instanceof PlanResult.Contended<OrderStep>) {
+                contended.incrementAndGet();
+            }
+            return result;
+        }
     }
 }

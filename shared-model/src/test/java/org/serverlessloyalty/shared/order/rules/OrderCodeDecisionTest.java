@@ -1,4 +1,4 @@
-package org.serverlessloyalty.shared.order.dynamodb;
+package org.serverlessloyalty.shared.order.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.serverlessloyalty.shared.fakes.Fixtures.code;
@@ -22,7 +22,7 @@ import org.serverlessloyalty.shared.order.model.OrderSource;
 import org.serverlessloyalty.shared.order.model.OrderStatus;
 import org.serverlessloyalty.shared.store.model.Store;
 
-/** The ledger's decisions before it writes, without DynamoDB: which codes cannot take a use, judged when. */
+/** The order's decisions before it writes, without DynamoDB: which codes cannot take a use, judged when. */
 class OrderCodeDecisionTest {
 
     private static final Store PARIS = store("13");
@@ -36,9 +36,9 @@ class OrderCodeDecisionTest {
 
     @Test
     void anOrderIsJudgedAtItsOrderDateElseWhenItIsApplied() {
-        assertThat(DynamoDbOrderLedger.orderTime(placedAt("2026-11-24T23:30:00+01:00"), APPLIED_AT))
+        assertThat(OrderPlans.orderTime(placedAt("2026-11-24T23:30:00+01:00"), APPLIED_AT))
                 .isEqualTo(Instant.parse("2026-11-24T22:30:00Z"));
-        assertThat(DynamoDbOrderLedger.orderTime(placedAt(null), APPLIED_AT)).isEqualTo(APPLIED_AT);
+        assertThat(OrderPlans.orderTime(placedAt(null), APPLIED_AT)).isEqualTo(APPLIED_AT);
     }
 
     private static CodeRead committed(GiftCode code) {
@@ -57,7 +57,7 @@ class OrderCodeDecisionTest {
         List<CodeValue> wanted = List.of(CodeValue.of("GHOST"), CodeValue.of("OLD"), CodeValue.of("FINE"),
                 CodeValue.of("SOON"), CodeValue.of("GONE"), CodeValue.of("HALF"), CodeValue.of("LATE"));
 
-        Map<CodeValue, ValidationReason> refused = DynamoDbOrderLedger.refusedBeforeWriting(wanted,
+        Map<CodeValue, ValidationReason> refused = OrderPlans.refusedBeforeWriting(wanted,
                 Map.of(expired.code(), committed(expired), early.code(), committed(early), fine.code(), committed(fine),
                         voided.code(), committed(voided),
                         uncommitted.code(), new CodeRead(uncommitted, Optional.of(BatchStatus.PENDING)),
