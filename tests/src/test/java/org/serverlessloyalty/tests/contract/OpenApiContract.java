@@ -246,7 +246,13 @@ public final class OpenApiContract {
             if ("array".equals(schema.path("type").asText())) {
                 var array = MAPPER.createArrayNode();
                 JsonNode items = resolve(schema.path("items"));
-                values.forEach(v -> array.add(typed(v, items)));
+                boolean exploded = exploded(parameter);
+                for (String value : values) {
+                    // Not exploded, an array is one value with its items comma-separated (status=ACTIVE,EXHAUSTED).
+                    for (String item : exploded ? List.of(value) : List.of(value.split(",", -1))) {
+                        array.add(typed(item, items));
+                    }
+                }
                 instance = array;
             } else if (values.size() > 1) {
                 problems.add(where + " is given " + values.size() + " times; it takes one value");
@@ -282,6 +288,17 @@ public final class OpenApiContract {
                     body, operation.routeKey() + " request body"));
         }
         return problems;
+    }
+
+    /**
+     * Whether an array parameter comes as repeated values ({@code procods=a&procods=b}) rather than one
+     * comma-separated value: OpenAPI's {@code explode}, true by default only for the {@code form} style, which is
+     * the default style of query parameters ({@code simple}, of path and header ones).
+     */
+    private static boolean exploded(JsonNode parameter) {
+        String in = parameter.path("in").asText();
+        String style = parameter.path("style").asText(in.equals("query") || in.equals("cookie") ? "form" : "simple");
+        return parameter.has("explode") ? parameter.get("explode").asBoolean() : style.equals("form");
     }
 
     /** One of the operation's security requirements must be met; {@code []} (none) always is. */

@@ -127,4 +127,17 @@ class OpenApiContractTest {
         assertThat(contract.requestProblems(beacon, Map.of(), badQuantity, Map.of(), null)).singleElement().asString()
                 .contains("quas");
     }
+
+    @Test
+    void aCommaSeparatedParameterIsCheckedItemByItem() {
+        var list = contract.byRouteKey("GET /api/{storeCode}/admin/giftCodes").orElseThrow();
+        Map<String, String> path = Map.of("storeCode", "13");
+        Map<String, String> admin = Map.of("Authorization", "Bearer k");
+        assertThat(contract.requestProblems(list, path, Map.of("status", List.of("ACTIVE,EXHAUSTED")), admin, null))
+                .isEmpty();
+        assertThat(contract.requestProblems(list, path, Map.of("status", List.of("ACTIVE,USED")), admin, null))
+                .singleElement().asString().contains("status").contains("/1");
+        assertThat(contract.requestProblems(list, path, Map.of("status", List.of("ACTIVE,")), admin, null))
+                .as("an empty item is one").singleElement().asString().contains("status").contains("/1");
+    }
 }

@@ -71,6 +71,25 @@ class OpenApiDocumentTest {
         }
     }
 
+    /**
+     * ApiRequest refuses a path value over 256 characters, a query value over 512 and any value holding control or
+     * format characters with a 400 before a handler looks at it, so every operation that takes a parameter (or a
+     * body) can answer 400, a lookup by path included ({@code GET /api/store/{storeCode}}).
+     */
+    @Test
+    void everyOperationThatTakesAParameterOrABodyDocuments400() {
+        List<String> missing = new ArrayList<>();
+        for (OpenApiContract.Operation operation : contract.operations()) {
+            String pathItem = operation.pointer().substring(0, operation.pointer().lastIndexOf('/'));
+            boolean takesInput = !contract.at(pathItem).path("parameters").isEmpty()
+                    || !operation.node().path("parameters").isEmpty() || operation.node().has("requestBody");
+            if (takesInput && !operation.node().path("responses").has("400")) {
+                missing.add(operation.routeKey());
+            }
+        }
+        assertThat(missing).as("operations that take input yet document no 400").isEmpty();
+    }
+
     /** Media type and parameter {@code example}/{@code examples}, and schema {@code examples}, against their schema. */
     private static void walk(OpenApiContract target, JsonNode node, String pointer, List<String> problems, int[] checked) {
         if (!node.isContainerNode()) {
