@@ -1,6 +1,5 @@
 package org.serverlessloyalty.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -15,24 +14,30 @@ import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /**
- * Open Loyalty's store body, flat ({@code {"code":"13","name":...}}) or wrapped in {@code "store"},
- * with this engine's {@code timezone} and {@code locale}.
+ * Open Loyalty's store body ({@code store[code]}, {@code store[name]}, {@code store[currency]}, {@code store[active]}),
+ * form-encoded or JSON, wrapped in {@code store} or flat ({@code {"code":"13","name":...}}), as
+ * {@link org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody} reads it, with this engine's {@code timezone} and
+ * {@code locale}, which an Open Loyalty client does not send: they default to {@link #DEFAULT_TIMEZONE} and
+ * {@link #DEFAULT_LOCALE}. {@code active} follows Open Loyalty's checkbox rule; when absent a new store is active.
  */
 final class StoreJson {
+
+    /** The time zone of a store created without one (an Open Loyalty client sends none). */
+    static final ZoneId DEFAULT_TIMEZONE = ZoneId.of("UTC");
+    static final Locale DEFAULT_LOCALE = Locale.ENGLISH;
 
     private static final Set<String> FIELDS = Set.of("code", "name", "currency", "timezone", "locale", "active");
 
     private StoreJson() {
     }
 
-    /** A new store's settings; 400 naming every bad field. */
-    static Store parseNew(JsonNode body) {
-        FieldErrors errors = FieldErrors.none();
-        JsonFields json = fields(body, errors);
+    /** A new store's settings; 400 naming every bad field as the client sent it. */
+    static Store parseNew(JsonFields json) {
+        FieldErrors errors = json.errors();
+        json.rejectUnknown(FIELDS);
         json.require("code");
         json.require("name");
         json.require("currency");
-        json.require("timezone");
         String code = json.string("code", 64);
         if (code != null && !StoreCode.isValid(code)) {
             errors.add(json.path("code"), "must be 1-64 letters, digits or '-'");
@@ -44,9 +49,9 @@ final class StoreJson {
     }
 
     /** The existing store with the body's fields applied; {@code code} cannot change. */
-    static Store parseUpdate(JsonNode body, Store existing) {
-        FieldErrors errors = FieldErrors.none();
-        JsonFields json = fields(body, errors);
+    static Store parseUpdate(JsonFields json, Store existing) {
+        FieldErrors errors = json.errors();
+        json.rejectUnknown(FIELDS);
         String code = json.string("code", 64);
         if (code != null && !code.equals(existing.code().value())) {
             errors.add(json.path("code"), "cannot be changed");
@@ -54,23 +59,6 @@ final class StoreJson {
         Store parsed = settings(json, existing);
         errors.throwIfAny();
         return parsed;
-    }
-
-    private static JsonFields fields(JsonNode body, FieldErrors errors) {
-        JsonFields root = JsonFields.root(body, errors);
-        if (!body.has("store") || body.size() != 1) {
-            root.rejectUnknown(FIELDS);
-            return root;
-        }
-        JsonFields json = root.object("store");
-        if (json == null) {
-            if (errors.isEmpty()) {
-                errors.add("store", "must be an object holding the store's fields");
-            }
-            errors.throwIfAny();
-        }
-        json.rejectUnknown(FIELDS);
-        return json;
     }
 
     private static Store settings(JsonFields json, Store base) {
@@ -107,7 +95,8 @@ final class StoreJson {
         }
         Boolean active = json.bool("active");
         if (base == null) {
-            return new Store(null, name, currency, zone, locale == null ? Locale.ENGLISH : locale,
+            return new Store(null, name, currency, zone == null ? DEFAULT_TIMEZONE : zone,
+                    locale == null ? DEFAULT_LOCALE : locale,
                     active == null || active, null, null, null);
         }
         return new Store(base.code(),

@@ -6,7 +6,8 @@ import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
-import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
 import org.serverlessloyalty.shared.platform.persistence.AlreadyExistsException;
 import org.serverlessloyalty.shared.platform.text.PlainText;
 import org.serverlessloyalty.shared.store.model.Store;
@@ -17,6 +18,8 @@ import org.serverlessloyalty.shared.store.service.StoreDirectory;
 final class StoreRoutes {
 
     private static final int MAX_PER_PAGE = 100;
+    /** Open Loyalty's form name for a store: {@code store[code]=...}. */
+    private static final String ROOT = "store";
 
     private final StoreDirectory stores;
 
@@ -24,14 +27,16 @@ final class StoreRoutes {
         this.stores = stores;
     }
 
+    /** Open Loyalty's {@code store[...]} form or JSON, or this API's flat JSON ({@link StoreJson}). */
     ApiResponse create(ApiRequest request) {
-        Store settings = StoreJson.parseNew(Json.parseObject(request.body()));
+        JsonFields body = OpenLoyaltyBody.parse(request, ROOT);
+        Store settings = StoreJson.parseNew(body);
         try {
             var created = stores.create(settings);
             return ApiResponse.created(StoreJson.toJson(created.store(), created.apiKey(), created.publishableKey()));
         } catch (AlreadyExistsException e) {
             throw ApiException.conflict("Store " + settings.code() + " already exists",
-                    FieldErrors.single("code", "already exists: " + settings.code()));
+                    FieldErrors.single(body.path("code"), "already exists: " + settings.code()));
         }
     }
 
@@ -42,7 +47,7 @@ final class StoreRoutes {
     /** Open Loyalty answers a store update with 204. */
     ApiResponse update(ApiRequest request) {
         Store existing = existing(request);
-        Store changed = StoreJson.parseUpdate(Json.parseObject(request.body()), existing);
+        Store changed = StoreJson.parseUpdate(OpenLoyaltyBody.parse(request, ROOT), existing);
         if (!stores.update(changed)) {
             throw ApiException.notFound("Store " + existing.code());
         }

@@ -118,6 +118,44 @@ class AdminHandlerIT {
     }
 
     @Test
+    void createsAStoreFromAnOpenLoyaltyFormWithTheDefaultTimeZoneAndUpdatesItByForm() {
+        var created = admin(ApiEvents.route("POST /api/store")
+                .formBody("store[code]=ol-form&store[name]=Boutique+%C3%A9t%C3%A9&store[currency]=EUR&store[active]=1"));
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        assertThat(json(created).get("timezone").asText()).isEqualTo("UTC");
+        assertThat(json(created).get("name").asText()).isEqualTo("Boutique été");
+
+        var update = admin(ApiEvents.route("PUT /api/store/{storeCode}", "ol-form")
+                .formBody("store[name]=store_name&store[active]=0"));
+        assertThat(update.getStatusCode()).as(update.getBody()).isEqualTo(204);
+        JsonNode read = json(admin(ApiEvents.route("GET /api/store/{storeCode}", "ol-form")));
+        assertThat(read.get("name").asText()).isEqualTo("store_name");
+        assertThat(read.get("active").asBoolean()).isFalse();
+        assertThat(read.get("currency").asText()).isEqualTo("EUR");
+    }
+
+    @Test
+    void namesAFormsBadFieldsAsSentAndAnExistingCodeAsSent() {
+        createStore("ol-taken");
+        var bad = admin(ApiEvents.route("POST /api/store").formBody("store[code]=ol-bad&store[currency]=XYZ&store[x]=1"));
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(json(bad).get("errors").findValuesAsText("field"))
+                .containsExactlyInAnyOrder("store[name]", "store[currency]", "store[x]");
+        var taken = admin(ApiEvents.route("POST /api/store").formBody("store[code]=ol-taken&store[name]=B&store[currency]=EUR"));
+        assertThat(taken.getStatusCode()).isEqualTo(409);
+        assertThat(json(taken).get("errors").findValuesAsText("field")).containsExactly("store[code]");
+        assertThat(admin(ApiEvents.route("GET /api/store/{storeCode}", "ol-bad")).getStatusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAMultipartBodyWith415() {
+        var multipart = admin(ApiEvents.route("POST /api/store").header("content-type", "multipart/form-data; boundary=x")
+                .body("--x\r\nContent-Disposition: form-data; name=\"store[code]\"\r\n\r\nmp\r\n--x--"));
+        assertThat(multipart.getStatusCode()).isEqualTo(415);
+        assertThat(json(multipart).get("code").asText()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
     void rotatingAKeyIssuesANewOne() {
         String first = createStore("rot").get("apiKey").asText();
         var rotated = admin(ApiEvents.route("POST /api/store/{storeCode}/api-key/rotate", "rot"));

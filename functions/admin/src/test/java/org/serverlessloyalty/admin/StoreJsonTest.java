@@ -3,7 +3,7 @@ package org.serverlessloyalty.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -14,7 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
-import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
 import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 
@@ -24,16 +25,17 @@ class StoreJsonTest {
     private static final Instant CREATED = Instant.parse("2026-01-01T00:00:00Z");
     private static final Store EXISTING = new Store(new StoreCode("13"), "Old name", Currency.getInstance("EUR"),
             ZoneId.of("Europe/Paris"), Locale.FRENCH, true, HASH, CREATED, CREATED);
+    private static final Store INACTIVE = new Store(new StoreCode("13"), "Old name", Currency.getInstance("EUR"),
+            ZoneId.of("Europe/Paris"), Locale.FRENCH, false, HASH, CREATED, CREATED);
 
-    private static JsonNode body(String json) {
-        try {
-            // The routes' own path: bounded numbers, no duplicate keys.
-            return Json.parseObject(json.replace('\'', '"').getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (ApiException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+    /** The routes' own path: JSON as Open Loyalty bodies are read (bounded numbers, no duplicate keys). */
+    private static JsonFields body(String json) {
+        return OpenLoyaltyBody.parse(OpenLoyaltyBody.JSON, json.replace('\'', '"').getBytes(StandardCharsets.UTF_8), "store");
+    }
+
+    /** An Open Loyalty client's form-encoded body. */
+    private static JsonFields form(String form) {
+        return OpenLoyaltyBody.parse(OpenLoyaltyBody.FORM, form.getBytes(StandardCharsets.UTF_8), "store");
     }
 
     private static List<String> fieldsOf(ApiException e) {
@@ -48,6 +50,10 @@ class StoreJsonTest {
 
     private static List<String> updateRefused(String json) {
         return fieldsOf(catchThrowableOfType(ApiException.class, () -> StoreJson.parseUpdate(body(json), EXISTING)));
+    }
+
+    private static List<String> formRefused(String form) {
+        return fieldsOf(catchThrowableOfType(ApiException.class, () -> StoreJson.parseNew(form(form))));
     }
 
     @Test
@@ -80,7 +86,58 @@ class StoreJsonTest {
 
     @Test
     void everyMissingRequiredFieldIsNamed() {
-        assertThat(newRefused("{'locale':'fr'}")).containsExactlyInAnyOrder("code", "name", "currency", "timezone");
+        assertThat(newRefused("{'locale':'fr'}")).containsExactlyInAnyOrder("code", "name", "currency");
+        assertThat(newRefused("")).containsExactlyInAnyOrder("code", "name", "currency");
+    }
+
+    @Test
+    void aNewStoreWithoutTimezoneOrLocaleTakesUtcAndEnglish() {
+        Store s = StoreJson.parseNew(body("{'code':'13','name':'B','currency':'EUR'}"));
+        assertThat(s.timezone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(s.locale()).isEqualTo(Locale.ENGLISH);
+    }
+
+    @Test
+    void anOpenLoyaltyFormCreatesTheStoreWithTheDefaultsForWhatItDoesNotSend() {
+        Store s = StoreJson.parseNew(form("store[code]=ol-13&store[name]=Boutique+%C3%A9t%C3%A9&store[currency]=EUR"
+                + "&store[active]=1"));
+        assertThat(s.code()).isEqualTo(new StoreCode("ol-13"));
+        assertThat(s.name()).isEqualTo("Boutique été");
+        assertThat(s.currency()).isEqualTo(Currency.getInstance("EUR"));
+        assertThat(s.active()).isTrue();
+        assertThat(s.timezone()).isEqualTo(StoreJson.DEFAULT_TIMEZONE);
+        assertThat(s.locale()).isEqualTo(StoreJson.DEFAULT_LOCALE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "false", "'0'", "null"})
+    void anOpenLoyaltyFormCreatesAnInactiveStoreWithItsFalseValues(String value) {
+        assertThat(StoreJson.parseNew(form("store[code]=13&store[name]=B&store[currency]=EUR&store[active]=" + value))
+                .active()).isFalse();
+    }
+
+    @Test
+    void anOpenLoyaltyFormMayCarryThisEnginesTimezoneAndLocale() {
+        Store s = StoreJson.parseNew(form("store[code]=13&store[name]=B&store[currency]=JPY"
+                + "&store[timezone]=Asia%2FTokyo&store[locale]=ja"));
+        assertThat(s.timezone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+        assertThat(s.locale()).isEqualTo(Locale.JAPANESE);
+    }
+
+    @Test
+    void aFormsErrorsAreNamedAsTheClientSentThem() {
+        assertThat(formRefused("store[code]=13%23x&store[currency]=XYZ&store[colour]=red"))
+                .containsExactlyInAnyOrder("store[code]", "store[name]", "store[currency]", "store[colour]");
+        assertThat(formRefused("code=13&currency=XYZ&name=B")).containsExactly("currency");
+    }
+
+    @Test
+    void anOpenLoyaltyFormUpdatesOnlyWhatItCarries() {
+        Store s = StoreJson.parseUpdate(form("store[name]=store_name&store[active]=0"), EXISTING);
+        assertThat(s.name()).isEqualTo("store_name");
+        assertThat(s.active()).isFalse();
+        assertThat(s.timezone()).isEqualTo(EXISTING.timezone());
+        assertThat(s.currency()).isEqualTo(EXISTING.currency());
     }
 
     @Test
@@ -126,7 +183,7 @@ class StoreJsonTest {
     @Test
     void errorsOfAWrappedBodyCarryTheStorePath() {
         assertThat(newRefused("{'store':{'code':'13','name':'B','currency':'XYZ','timezone':'UTC','x':1}}"))
-                .containsExactlyInAnyOrder("store.currency", "store.x");
+                .containsExactlyInAnyOrder("store[currency]", "store[x]");
     }
 
     @Test
@@ -167,8 +224,22 @@ class StoreJsonTest {
 
     @Test
     void anUpdateNamesEveryBadField() {
-        assertThat(updateRefused("{'currency':'XYZ','timezone':'Nowhere/City','locale':'12345','active':'yes'}"))
+        assertThat(updateRefused("{'currency':'XYZ','timezone':'Nowhere/City','locale':'12345','active':[]}"))
                 .containsExactlyInAnyOrder("currency", "timezone", "locale", "active");
+    }
+
+    @Test
+    void activeFollowsOpenLoyaltysCheckboxRuleInJsonToo() {
+        assertThat(StoreJson.parseUpdate(body("{'active':'yes'}"), INACTIVE).active()).isTrue();
+        assertThat(StoreJson.parseUpdate(body("{'active':'false'}"), EXISTING).active()).isFalse();
+        assertThat(StoreJson.parseUpdate(body("{'active':0}"), EXISTING).active()).isFalse();
+        assertThat(StoreJson.parseUpdate(body("{'name':'x'}"), EXISTING).active()).as("absent: unchanged").isTrue();
+    }
+
+    @Test
+    void aStoreCodeSentAsAJsonNumberIsItsDigits() {
+        assertThat(StoreJson.parseNew(body("{'store':{'code':13,'name':'B','currency':'EUR'}}")).code())
+                .isEqualTo(new StoreCode("13"));
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class ApiEvents {
     private final Map<String, String> headers = new HashMap<>();
     private final Map<String, String> query = new HashMap<>();
     private String body;
+    private boolean base64;
 
     private ApiEvents(String method, String template) {
         this.method = method;
@@ -65,6 +66,17 @@ public final class ApiEvents {
         return this;
     }
 
+    /**
+     * An {@code application/x-www-form-urlencoded} body ({@code store[code]=13&store[name]=Shop}), base64-encoded as
+     * API Gateway HTTP APIs pass every body that is not JSON or {@code text/*}.
+     */
+    public ApiEvents formBody(String form) {
+        headers.put("content-type", "application/x-www-form-urlencoded");
+        this.body = java.util.Base64.getEncoder().encodeToString(form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        this.base64 = true;
+        return this;
+    }
+
     public APIGatewayV2HTTPEvent build() {
         String path = template;
         for (var p : pathParameters.entrySet()) {
@@ -86,7 +98,7 @@ public final class ApiEvents {
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withRequestContext(context)
                 .withBody(body)
-                .withIsBase64Encoded(false)
+                .withIsBase64Encoded(base64)
                 .build();
     }
 

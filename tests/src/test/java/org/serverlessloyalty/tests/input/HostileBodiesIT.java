@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.shared.testing.ApiEvents;
 import org.serverlessloyalty.shared.testing.LocalTable;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
@@ -53,7 +54,7 @@ class HostileBodiesIT {
             "POST /api/store", new JsonRoute(
                     "{\"code\":\"x1\",\"name\":\"n\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\",\"active\":" + HOLE + "}",
                     "active"),
-            "PUT /api/store/{storeCode}", new JsonRoute("{\"store\":{\"active\":" + HOLE + "}}", "store.active"),
+            "PUT /api/store/{storeCode}", new JsonRoute("{\"store\":{\"active\":" + HOLE + "}}", "store[active]"),
             "POST /api/{storeCode}/admin/giftCodes", new JsonRoute(
                     "{\"codes\":[{\"code\":\"A\",\"discountType\":\"VALUE\",\"value\":" + HOLE + "}]}", "codes[0].value"),
             "PUT /api/{storeCode}/admin/webhooks/coupon-created", new JsonRoute(
@@ -66,6 +67,9 @@ class HostileBodiesIT {
             "POST /v1/orders", new JsonRoute(
                     "{\"orders\":[{\"id\":\"o1\",\"orderItems\":[{\"gtin\":\"G\",\"quantity\":" + HOLE + "}]}]}",
                     "orders[0].orderItems[0].quantity"));
+
+    /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
+    static final Map<String, String> FORM_ROUTES = Map.of("POST /api/store", "store", "PUT /api/store/{storeCode}", "store");
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -145,6 +149,10 @@ class HostileBodiesIT {
         return call(route(routeKey).body(body));
     }
 
+    private static APIGatewayV2HTTPResponse send(ApiEvents event) {
+        return call(event);
+    }
+
     /** The answer, after checking that this thread spent at most the budget on it (warm-up calls excluded). */
     private static APIGatewayV2HTTPResponse withinBudget(String routeKey, String body) {
         send(routeKey, body);
@@ -212,6 +220,34 @@ class HostileBodiesIT {
             assertThat(response.getStatusCode()).as(entry.getKey()).isEqualTo(400);
             assertThat(response.getBody()).as(entry.getKey()).doesNotContain("n".repeat(50)).hasSizeLessThan(1_000);
         }
+    }
+
+    @Test
+    void everyOpenLoyaltyRouteAnswersAHostileForm400NamingTheFieldAsSentWithinAFewMillisecondsOfCpu() {
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (var entry : FORM_ROUTES.entrySet()) {
+            String root = entry.getValue();
+            Map<String, String> hostile = Map.of(
+                    root + "[name]=a&" + root + "[name]=b", root + "[name]",
+                    root + "[na%00me]=x", root + "[na?me]",
+                    root + "[x][0]=1&" + root + "[x][999999]=1", root + "[x]",
+                    root + "[a]=1&" + root + "[a][b]=1", root + "[a]",
+                    root + "[name]=%C3%28", root + "[name]",
+                    root + "[a]".repeat(60_000) + "=1", root + "[a]".repeat(Json.MAX_DEPTH));
+            for (var body : hostile.entrySet()) {
+                send(route(entry.getKey()).formBody(body.getKey()));
+                send(route(entry.getKey()).formBody(body.getKey()));
+                long before = THREADS.getCurrentThreadCpuTime();
+                var response = send(route(entry.getKey()).formBody(body.getKey()));
+                long spent = THREADS.getCurrentThreadCpuTime() - before;
+                String what = entry.getKey() + " with " + body.getKey().substring(0, Math.min(40, body.getKey().length()));
+                if (response.getStatusCode() != 400 || !errorFields(response).equals(List.of(body.getValue()))
+                        || spent > CPU_BUDGET_NANOS) {
+                    failures.put(what, response.getStatusCode() + " in " + spent / 1_000 + " µs: " + response.getBody());
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
     }
 
     @Test

@@ -68,6 +68,16 @@ public final class ApiRequest {
         return value;
     }
 
+    /**
+     * The body's media type from {@code Content-Type}, lower case and without its parameters
+     * ({@code application/x-www-form-urlencoded; charset=UTF-8} → {@code application/x-www-form-urlencoded}).
+     */
+    public Optional<String> mediaType() {
+        return header("content-type")
+                .map(type -> type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
+                .filter(type -> !type.isEmpty());
+    }
+
     /** A non-blank query value; 400 when it is longer than {@link #MAX_QUERY_VALUE_CHARS} or not plain text. */
     public Optional<String> queryParameter(String name) {
         Optional<String> value = Optional.ofNullable(event.getQueryStringParameters())

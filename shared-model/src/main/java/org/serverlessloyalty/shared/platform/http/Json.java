@@ -87,10 +87,15 @@ public final class Json {
      * converted, so no body costs more than the linear time of reading it.
      */
     public static JsonNode parseObject(byte[] body) {
+        return parseObject(body, PathStyle.DOTTED);
+    }
+
+    /** {@link #parseObject(byte[])}, naming fields in {@code style} ({@code codes[3][value]} for Open Loyalty bodies). */
+    static JsonNode parseObject(byte[] body, PathStyle style) {
         if (body.length == 0) {
             throw ApiException.badRequest(FieldErrors.single("body", "is required (a JSON object)"));
         }
-        BodyReader reader = new BodyReader();
+        BodyReader reader = new BodyReader(style);
         JsonNode node = null;
         JsonParser parser = null;
         try {
@@ -102,7 +107,7 @@ public final class Json {
         } catch (BodyReader.Stop stop) {
             // reader.errors says why
         } catch (JsonProcessingException e) {
-            reader.errors.add("body", "is not valid JSON" + where(parser, e.getLocation()) + ": " + e.getOriginalMessage());
+            reader.errors.add("body", "is not valid JSON" + where(parser, e.getLocation(), style) + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -126,24 +131,27 @@ public final class Json {
     }
 
     /** " at orderInformation.status (line 1, column 31)": the parser's own position when it gave up. */
-    private static String where(JsonParser parser, JsonLocation location) {
-        String path = parser == null ? "" : path(parser.getParsingContext());
+    private static String where(JsonParser parser, JsonLocation location, PathStyle style) {
+        String path = parser == null ? "" : path(parser.getParsingContext(), style);
         String at = path.isEmpty() ? "" : " at " + path;
         return location == null ? at : at + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
-    /** The parser's context as this API names fields: {@code codes[3].value}. */
-    private static String path(JsonStreamContext context) {
-        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+    /** The parser's context as this API names fields: {@code codes[3].value} (or {@code codes[3][value]}). */
+    private static String path(JsonStreamContext context, PathStyle style) {
+        java.util.ArrayDeque<JsonStreamContext> parts = new java.util.ArrayDeque<>();
         for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.push(c);
+        }
+        String path = "";
+        for (JsonStreamContext c : parts) {
             if (c.inObject() && c.getCurrentName() != null) {
-                parts.push("." + PlainText.excerpt(c.getCurrentName()));
+                path = style.field(path, PlainText.excerpt(c.getCurrentName()));
             } else if (c.inArray()) {
-                parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+                path = PathStyle.element(path, Math.max(0, c.getCurrentIndex()));
             }
         }
-        String path = String.join("", parts);
-        return path.startsWith(".") ? path.substring(1) : path;
+        return path;
     }
 
     /**
@@ -182,6 +190,11 @@ public final class Json {
 
         private final FieldErrors errors = FieldErrors.none();
         private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+        private final PathStyle style;
+
+        BodyReader(PathStyle style) {
+            this.style = style;
+        }
 
         private void problem(String path, String message) {
             errors.add(path.isEmpty() ? "body" : path, message);
@@ -225,7 +238,7 @@ public final class Json {
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
                 endsEarly(token);
                 String name = parser.currentName();
-                String child = (path.isEmpty() ? "" : path + ".") + PlainText.excerpt(name);
+                String child = style.field(path, PlainText.excerpt(name));
                 if (name.length() > MAX_NAME_CHARS) {
                     problem(child, "is a field name of more than " + MAX_NAME_CHARS + " characters");
                 } else if (!PlainText.isClean(name)) {
@@ -246,7 +259,7 @@ public final class Json {
             ArrayNode array = nodes.arrayNode();
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 endsEarly(token);
-                array.add(value(parser, token, path + "[" + array.size() + "]", depth));
+                array.add(value(parser, token, PathStyle.element(path, array.size()), depth));
             }
             return array;
         }

@@ -1,6 +1,8 @@
 package org.serverlessloyalty.shared.platform.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -9,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.serverlessloyalty.shared.platform.text.PlainText;
 
 /**
@@ -17,25 +20,56 @@ import org.serverlessloyalty.shared.platform.text.PlainText;
  * A getter returns null when the field is absent, null, or invalid (the error is then recorded).
  * Every text is refused when it holds control or format characters ({@link PlainText}), every
  * number has an upper bound, and no error message quotes more than a short prefix of the input.
+ *
+ * <p>The fields of an Open Loyalty body ({@link OpenLoyaltyBody#parse}) are read as Open Loyalty reads them:
+ * paths as its clients write them ({@code transfer[points]}, {@code codes[3][value]}); numbers also from text
+ * ({@code "9"}, as every value of a form body is text), with the same bounds as JSON numbers; integers also where
+ * a string is expected (a store code {@code 13}); and {@link #bool} by Open Loyalty's checkbox rule
+ * ({@link #olBool}).
  */
 public final class JsonFields {
+
+    /** A number written as text in an Open Loyalty body: what {@link BigDecimal#BigDecimal(String)} reads. */
+    private static final Pattern NUMBER_TEXT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private final JsonNode node;
     private final String path;
     private final FieldErrors errors;
+    private final PathStyle style;
+    private final boolean openLoyalty;
 
     public JsonFields(JsonNode node, String path, FieldErrors errors) {
+        this(node, path, errors, PathStyle.DOTTED, false);
+    }
+
+    private JsonFields(JsonNode node, String path, FieldErrors errors, PathStyle style, boolean openLoyalty) {
         this.node = node;
         this.path = path;
         this.errors = errors;
+        this.style = style;
+        this.openLoyalty = openLoyalty;
     }
 
     public static JsonFields root(JsonNode node, FieldErrors errors) {
         return new JsonFields(node, "", errors);
     }
 
+    /** The fields of an Open Loyalty body under {@code path} ("" when the client sent them without the root key). */
+    static JsonFields openLoyalty(JsonNode node, String path, FieldErrors errors) {
+        return new JsonFields(node, path, errors, PathStyle.BRACKETS, true);
+    }
+
+    /** True for the fields of an Open Loyalty body: bracket paths, numbers from text, Open Loyalty's booleans. */
+    public boolean isOpenLoyalty() {
+        return openLoyalty;
+    }
+
     public String path(String field) {
-        return path.isEmpty() ? field : path + "." + field;
+        return style.field(path, field);
+    }
+
+    private JsonFields child(JsonNode value, String childPath) {
+        return new JsonFields(value, childPath, errors, style, openLoyalty);
     }
 
     public FieldErrors errors() {
@@ -72,6 +106,10 @@ public final class JsonFields {
         JsonNode value = raw(field);
         if (value == null) {
             return null;
+        }
+        if (openLoyalty && value.isIntegralNumber()) {
+            // Symfony forms read any scalar as text: {"store":{"code":13}} is store 13. At most 64 digits.
+            value = TextNode.valueOf(value.asText());
         }
         if (!value.isTextual()) {
             errors.add(path(field), "must be a string");
@@ -114,12 +152,8 @@ public final class JsonFields {
      */
     public BigDecimal decimal(String field, BigDecimal min, BigDecimal max, int maxScale) {
         Objects.requireNonNull(max, "every amount needs an upper bound");
-        JsonNode value = raw(field);
+        JsonNode value = number(field, "must be a number");
         if (value == null) {
-            return null;
-        }
-        if (!value.isNumber()) {
-            errors.add(path(field), "must be a number");
             return null;
         }
         BigDecimal number = value.decimalValue();
@@ -145,12 +179,8 @@ public final class JsonFields {
 
     /** A whole JSON number within {@code [min, max]} ({@code 3.0} counts as whole). */
     public Long integer(String field, long min, long max) {
-        JsonNode value = raw(field);
+        JsonNode value = number(field, "must be a whole number");
         if (value == null) {
-            return null;
-        }
-        if (!value.isNumber()) {
-            errors.add(path(field), "must be a whole number");
             return null;
         }
         if (!value.canConvertToLong()
@@ -167,11 +197,43 @@ public final class JsonFields {
         return value.asLong();
     }
 
-    /** true/false, or 1/0 as the CibleR coupon body sends {@code discountWholeCart}. */
+    /**
+     * The field as a JSON number, or null (recording {@code expected} when it is not one). In an Open Loyalty body a
+     * text such as {@code "9"}, {@code " -2.5 "} or {@code "1e3"} is a number too, under the bounds of a JSON number
+     * ({@link Json#numberProblem}), checked on the text before any conversion.
+     */
+    private JsonNode number(String field, String expected) {
+        JsonNode value = raw(field);
+        if (value == null || value.isNumber()) {
+            return value;
+        }
+        if (openLoyalty && value.isTextual()) {
+            String text = value.asText().strip();
+            String problem = text.length() > Json.MAX_NUMBER_CHARS ? Json.numberProblem(text)
+                    : !NUMBER_TEXT.matcher(text).matches() ? expected
+                    : Json.numberProblem(text);
+            if (problem == null) {
+                return DecimalNode.valueOf(new BigDecimal(text));
+            }
+            errors.add(path(field), problem);
+            return null;
+        }
+        errors.add(path(field), expected);
+        return null;
+    }
+
+    /**
+     * true/false, or 1/0 as the CibleR coupon body sends {@code discountWholeCart}; null when absent. In an Open
+     * Loyalty body, any value the client sent is read by Open Loyalty's checkbox rule ({@link #olBool}); null still
+     * means absent, so a route can keep its own default (a new store is active, an update leaves it as it is).
+     */
     public Boolean bool(String field) {
         JsonNode value = raw(field);
         if (value == null) {
             return null;
+        }
+        if (openLoyalty) {
+            return openLoyaltyBool(field, value);
         }
         if (value.isBoolean()) {
             return value.asBoolean();
@@ -180,6 +242,33 @@ public final class JsonFields {
             return value.intValue() == 1;
         }
         errors.add(path(field), "must be true or false");
+        return null;
+    }
+
+    /**
+     * Open Loyalty's checkbox rule ({@code CheckboxTypeExtension}): false when the field is absent or null, JSON
+     * {@code false}, a number equal to 0, or a text that is {@code false}, {@code 0} or {@code null} once its quotes
+     * ({@code '} and {@code "}) and surrounding spaces are removed; true for anything else, {@code "no"} and
+     * {@code ""} included. An array or an object is recorded as an error (null).
+     */
+    public Boolean olBool(String field) {
+        JsonNode value = raw(field);
+        return value == null ? Boolean.FALSE : openLoyaltyBool(field, value);
+    }
+
+    private Boolean openLoyaltyBool(String field, JsonNode value) {
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isNumber()) {
+            // Bounded when parsed; signum does not expand the number.
+            return value.decimalValue().signum() != 0;
+        }
+        if (value.isTextual()) {
+            String text = value.asText().replace("'", "").replace("\"", "").strip();
+            return !(text.equals("false") || text.equals("0") || text.equals("null"));
+        }
+        errors.add(path(field), "must be true or false (false, 0, \"0\", \"false\" or \"null\" is false; any other value true)");
         return null;
     }
 
@@ -229,14 +318,14 @@ public final class JsonFields {
             if (entry.isTextual() || entry.isNumber()) {
                 String text = entry.asText().strip();
                 if (text.isEmpty() || text.length() > maxLength) {
-                    errors.add(path(field) + "[" + i + "]", "must be 1-" + maxLength + " characters");
+                    errors.add(PathStyle.element(path(field), i), "must be 1-" + maxLength + " characters");
                 } else if (!PlainText.isClean(text)) {
-                    errors.add(path(field) + "[" + i + "]", NOT_PLAIN);
+                    errors.add(PathStyle.element(path(field), i), NOT_PLAIN);
                 } else {
                     out.add(text);
                 }
             } else {
-                errors.add(path(field) + "[" + i + "]", "must be a string");
+                errors.add(PathStyle.element(path(field), i), "must be a string");
             }
         }
         return out;
@@ -252,7 +341,7 @@ public final class JsonFields {
             errors.add(path(field), "must be an object");
             return null;
         }
-        return new JsonFields(value, path(field), errors);
+        return child(value, path(field));
     }
 
     /**
@@ -276,9 +365,9 @@ public final class JsonFields {
         List<JsonFields> out = new ArrayList<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode entry = value.get(i);
-            String entryPath = path(field) + "[" + i + "]";
+            String entryPath = PathStyle.element(path(field), i);
             if (entry.isObject()) {
-                out.add(new JsonFields(entry, entryPath, errors));
+                out.add(child(entry, entryPath));
             } else {
                 errors.add(entryPath, "must be an object");
                 out.add(null);
