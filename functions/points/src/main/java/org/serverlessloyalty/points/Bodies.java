@@ -1,12 +1,11 @@
 package org.serverlessloyalty.points;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
-import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
 import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
 
 /** What the points routes read from a request besides the path: the body's fields and the Idempotency-Key. */
@@ -19,15 +18,7 @@ final class Bodies {
 
     /** The fields of an Open Loyalty body under {@code root} ({@code customer[email]=...}, or JSON with or without it). */
     static JsonFields openLoyalty(ApiRequest request, String root) {
-        JsonNode body = Json.parseObject(request.body());
-        FieldErrors errors = FieldErrors.none();
-        JsonFields fields = JsonFields.root(body, errors);
-        if (body.size() == 1 && body.has(root)) {
-            JsonFields nested = fields.object(root);
-            errors.throwIfAny();
-            return nested;
-        }
-        return fields;
+        return OpenLoyaltyBody.parse(request, root);
     }
 
     /**
