@@ -30,6 +30,8 @@ import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.HttpFunction;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
+import org.serverlessloyalty.shared.points.port.PointsSettingsRepository;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.service.StoreDirectory;
 import org.serverlessloyalty.shared.webhook.dynamodb.DynamoDbWebhookStore;
@@ -58,11 +60,13 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
 
     private AdminHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.orders(), wiring.health(),
-                BusinessMetrics.forRuntime(), wiring.webhooks(), wiring.webhookQueue(), Clock.systemUTC());
+                BusinessMetrics.forRuntime(), wiring.webhooks(), wiring.webhookQueue(), wiring.pointsSettings(),
+                Clock.systemUTC());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, OrderLedger orders,
-                          HealthProbe health, WebhookStore webhooks, WebhookQueue webhookQueue) {
+                          HealthProbe health, WebhookStore webhooks, WebhookQueue webhookQueue,
+                          PointsSettingsRepository pointsSettings) {
 
         /** Called only by the no-arg constructor: the one place the admin function builds its adapters. */
         private static Wiring fromEnvironment() {
@@ -89,22 +93,26 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                     new DynamoDbHealthProbe(dynamoDb, config.tableName()),
                     new DynamoDbWebhookStore(dynamoDb, config.tableName()),
                     webhookQueueUrl.<WebhookQueue>map(url -> new SqsWebhookQueue(sqs, url))
-                            .orElse(WebhookQueue.NONE));
+                            .orElse(WebhookQueue.NONE),
+                    new DynamoDbPointsSettings(dynamoDb, config.tableName()));
         }
     }
 
     public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
                         OrderLedger orders, HealthProbe health, BusinessMetrics metrics) {
-        this(adminKeySource, stores, codes, orders, health, metrics, null, WebhookQueue.NONE, Clock.systemUTC());
+        this(adminKeySource, stores, codes, orders, health, metrics, null, WebhookQueue.NONE, null, Clock.systemUTC());
     }
 
-    /** With the coupon-created webhook; {@code webhooks} null leaves it out (no events, its routes answer 404). */
+    /**
+     * With the coupon-created webhook; {@code webhooks} null leaves it out (no events, its routes answer 404). With
+     * the stores' points settings; {@code pointsSettings} null leaves them out of the store routes.
+     */
     public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
                         OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
-                        WebhookQueue webhookQueue, Clock clock) {
+                        WebhookQueue webhookQueue, PointsSettingsRepository pointsSettings, Clock clock) {
         this.adminKey = new AdminKey(adminKeySource);
         this.metrics = metrics;
-        this.stores = new StoreRoutes(stores);
+        this.stores = new StoreRoutes(stores, pointsSettings, clock);
         this.giftCodes = new GiftCodeRoutes(stores, codes, metrics,
                 webhooks == null ? null : new CouponCreatedEvents(webhooks, webhookQueue, metrics, clock), clock);
         this.orders = new OrderRoutes(orders);

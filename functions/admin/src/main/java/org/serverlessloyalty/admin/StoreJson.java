@@ -50,8 +50,18 @@ final class StoreJson {
 
     /** The existing store with the body's fields applied; {@code code} cannot change. */
     static Store parseUpdate(JsonFields json, Store existing) {
+        return parseUpdate(json, existing, Set.of());
+    }
+
+    /**
+     * As {@link #parseUpdate(JsonFields, Store)}, the body may also carry {@code more} fields (the store's points
+     * settings), read by their own parser into the same errors: one 400 names every bad field.
+     */
+    static Store parseUpdate(JsonFields json, Store existing, Set<String> more) {
         FieldErrors errors = json.errors();
-        json.rejectUnknown(FIELDS);
+        Set<String> known = new java.util.HashSet<>(FIELDS);
+        known.addAll(more);
+        json.rejectUnknown(known);
         String code = json.string("code", 64);
         if (code != null && !code.equals(existing.code().value())) {
             errors.add(json.path("code"), "cannot be changed");

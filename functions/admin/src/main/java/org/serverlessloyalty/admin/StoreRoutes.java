@@ -1,5 +1,6 @@
 package org.serverlessloyalty.admin;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.serverlessloyalty.shared.platform.http.ApiException;
@@ -10,6 +11,9 @@ import org.serverlessloyalty.shared.platform.http.JsonFields;
 import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
 import org.serverlessloyalty.shared.platform.persistence.AlreadyExistsException;
 import org.serverlessloyalty.shared.platform.text.PlainText;
+import org.serverlessloyalty.shared.points.json.PointsSettingsJson;
+import org.serverlessloyalty.shared.points.model.PointsSettings;
+import org.serverlessloyalty.shared.points.port.PointsSettingsRepository;
 import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.store.service.StoreDirectory;
@@ -22,9 +26,14 @@ final class StoreRoutes {
     private static final String ROOT = "store";
 
     private final StoreDirectory stores;
+    /** The stores' points settings ({@link PointsSettingsJson}); null leaves them out of the store routes. */
+    private final PointsSettingsRepository pointsSettings;
+    private final Clock clock;
 
-    StoreRoutes(StoreDirectory stores) {
+    StoreRoutes(StoreDirectory stores, PointsSettingsRepository pointsSettings, Clock clock) {
         this.stores = stores;
+        this.pointsSettings = pointsSettings;
+        this.clock = clock;
     }
 
     /** Open Loyalty's {@code store[...]} form or JSON, or this API's flat JSON ({@link StoreJson}). */
@@ -40,16 +49,32 @@ final class StoreRoutes {
         }
     }
 
+    /** The store with its points settings (Open Loyalty's defaults when it never set any). */
     ApiResponse get(ApiRequest request) {
-        return ApiResponse.ok(StoreJson.toJson(existing(request)));
+        Store store = existing(request);
+        Map<String, Object> json = StoreJson.toJson(store);
+        if (pointsSettings != null) {
+            json.putAll(PointsSettingsJson.toJson(pointsSettings.find(store.code()).orElse(PointsSettings.DEFAULTS)));
+        }
+        return ApiResponse.ok(json);
     }
 
-    /** Open Loyalty answers a store update with 204. */
+    /** Open Loyalty answers a store update with 204. The points settings given change too; every field is read first. */
     ApiResponse update(ApiRequest request) {
         Store existing = existing(request);
-        Store changed = StoreJson.parseUpdate(OpenLoyaltyBody.parse(request, ROOT), existing);
+        JsonFields body = OpenLoyaltyBody.parse(request, ROOT);
+        PointsSettings points = null;
+        if (pointsSettings != null && PointsSettingsJson.givesAny(body)) {
+            points = PointsSettingsJson.parse(body,
+                    pointsSettings.find(existing.code()).orElse(PointsSettings.DEFAULTS));
+        }
+        Store changed = StoreJson.parseUpdate(body, existing,
+                pointsSettings == null ? java.util.Set.of() : PointsSettingsJson.FIELDS);
         if (!stores.update(changed)) {
             throw ApiException.notFound("Store " + existing.code());
+        }
+        if (points != null) {
+            pointsSettings.save(existing.code(), points, clock.instant());
         }
         return ApiResponse.noContent();
     }

@@ -1,0 +1,120 @@
+package org.serverlessloyalty.points;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.serverlessloyalty.points.auth.Access;
+import org.serverlessloyalty.points.auth.AdminKey;
+import org.serverlessloyalty.points.auth.CustomerTokens;
+import org.serverlessloyalty.points.auth.PointsAuthorization;
+import org.serverlessloyalty.points.auth.SsmAdminKeySource;
+import org.serverlessloyalty.shared.platform.aws.AwsClients;
+import org.serverlessloyalty.shared.platform.config.FunctionConfig;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.ApiRequest;
+import org.serverlessloyalty.shared.platform.http.ApiResponse;
+import org.serverlessloyalty.shared.platform.http.HttpFunction;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbCustomerTokenSecrets;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
+import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
+import org.serverlessloyalty.shared.points.port.MemberRepository;
+import org.serverlessloyalty.shared.points.service.CustomerTokenKeys;
+import org.serverlessloyalty.shared.points.service.MemberDirectory;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
+import org.serverlessloyalty.shared.store.service.StoreAccess;
+
+/**
+ * The points family (Open Loyalty's customers and points): members and customer tokens. Routes are matched on the
+ * template's route key, so this switch and template.yaml's events list the same routes; each names who may call it
+ * ({@link Access}), and {@link PointsAuthorization} alone decides.
+ */
+public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** How long a customer token works: template parameter CustomerTokenSeconds. */
+    static final String CUSTOMER_TOKEN_SECONDS = "CUSTOMER_TOKEN_SECONDS";
+    static final int DEFAULT_CUSTOMER_TOKEN_SECONDS = 900;
+
+    private final PointsAuthorization authorization;
+    private final MemberRoutes members;
+    private final CustomerTokenRoutes tokens;
+    private final BusinessMetrics metrics;
+
+    /** Called by Lambda: builds the adapters once per instance. */
+    public PointsHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    private PointsHandler(Wiring wiring) {
+        this(wiring.adminKey(), wiring.stores(), wiring.members(), wiring.secrets(), wiring.tokenLifetime(),
+                Clock.systemUTC(), BusinessMetrics.forRuntime());
+    }
+
+    private record Wiring(Supplier<String> adminKey, StoreAccess stores, MemberRepository members,
+                          CustomerTokenSecrets secrets, Duration tokenLifetime) {
+
+        static Wiring fromEnvironment() {
+            var config = FunctionConfig.fromEnvironment();
+            var dynamoDb = AwsClients.dynamoDb();
+            return new Wiring(
+                    new SsmAdminKeySource(),
+                    new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()), config.storeCacheTtl(),
+                            Clock.systemUTC()),
+                    new DynamoDbMemberRepository(dynamoDb, config.tableName()),
+                    new DynamoDbCustomerTokenSecrets(dynamoDb, config.tableName()),
+                    Duration.ofSeconds(LambdaEnvironment.intValue(CUSTOMER_TOKEN_SECONDS, DEFAULT_CUSTOMER_TOKEN_SECONDS)));
+        }
+    }
+
+    /** With ports: the tests' constructor. */
+    public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
+                         CustomerTokenSecrets secrets, Duration tokenLifetime, Clock clock, BusinessMetrics metrics) {
+        MemberDirectory directory = new MemberDirectory(memberRepository, clock);
+        CustomerTokenKeys keys = new CustomerTokenKeys(secrets, clock);
+        CustomerTokens customerTokens = new CustomerTokens(keys, clock, tokenLifetime);
+        this.authorization = new PointsAuthorization(new AdminKey(adminKey), stores, customerTokens);
+        this.members = new MemberRoutes(directory, metrics, clock);
+        this.tokens = new CustomerTokenRoutes(directory, customerTokens, keys);
+        this.metrics = metrics;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpFunction.handle(event, context, metrics, this::route);
+    }
+
+    private ApiResponse route(ApiRequest request) {
+        return switch (request.routeKey()) {
+            case "POST /api/{storeCode}/admin/customer/register" ->
+                    members.register(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/seller/customer/register" ->
+                    members.register(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/admin/customer" ->
+                    members.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/customer/{customer}" ->
+                    members.get(request, authorization.authorize(request, Access.MEMBER));
+            case "PUT /api/{storeCode}/customer/{customer}" ->
+                    members.update(request, authorization.authorize(request, Access.MEMBER));
+            case "POST /api/{storeCode}/admin/customer/{customer}/activate" ->
+                    members.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/admin/customer/{customer}/deactivate" ->
+                    members.deactivate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/seller/customer/{customer}/activate" ->
+                    members.activate(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/seller/customer/{customer}/deactivate" ->
+                    members.deactivate(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/admin/customer/{customer}/anonymize" ->
+                    members.anonymize(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/token" ->
+                    tokens.issue(request, authorization.authorize(request, Access.TOKEN_ISSUER));
+            case "POST /api/store/{storeCode}/customer-token-secret/rotate" ->
+                    tokens.rotate(request, authorization.authorize(request, Access.DEPLOYMENT_ADMIN));
+            default -> throw ApiException.notFound("Route " + request.routeKey());
+        };
+    }
+}

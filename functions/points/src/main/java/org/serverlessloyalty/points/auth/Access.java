@@ -1,0 +1,15 @@
+package org.serverlessloyalty.points.auth;
+
+/** Who a route of the points family is for (docs/architecture.md, "Who may call what in the points family"). */
+public enum Access {
+    /** {@code /api/store/{storeCode}/...}: the deployment admin key only. */
+    DEPLOYMENT_ADMIN,
+    /** {@code /api/{storeCode}/admin/...}: the admin key, or the store's own key acting as its admin. */
+    STORE_ADMIN,
+    /** {@code /api/{storeCode}/seller/...} and {@code /pos/...}: the admin key, or the store's key (its points of sale). */
+    SELLER,
+    /** {@code /api/{storeCode}/customer/token}: the shop's server asks for a customer token (admin or store key). */
+    TOKEN_ISSUER,
+    /** {@code /api/{storeCode}/customer/{customer}/...}: the admin key, the store's key, or that member's token. */
+    MEMBER
+}

@@ -1,0 +1,66 @@
+package org.serverlessloyalty.points.auth;
+
+import java.util.Optional;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.ApiRequest;
+import org.serverlessloyalty.shared.platform.text.PlainText;
+import org.serverlessloyalty.shared.store.model.ApiKey;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.store.service.StoreAccess;
+
+/**
+ * Who may call what in the points family, decided here and nowhere else. Three credentials:
+ * <ul>
+ *   <li>the deployment admin key ({@code Authorization: Bearer} or Open Loyalty's {@code X-AUTH-TOKEN}): every route
+ *       of every store that exists;</li>
+ *   <li>a store key {@code sl_<store>_...} ({@code X-Api-Key} or {@code Authorization: Bearer}): its own store's
+ *       admin, seller, token and member routes, never {@code /api/store/...}; another store's path is 404;</li>
+ *   <li>a customer token ({@code Authorization: Bearer eyJ...}): only {@code /api/{storeCode}/customer/...} routes
+ *       of its store, and only for its own member (another member's id is 404, {@link Caller#member}).</li>
+ * </ul>
+ * No credential, an unknown one, or one that this route does not take is 401. The kind of a credential is read from
+ * its shape: store keys start with {@code sl_}, tokens are JWTs; anything else is compared with the admin key.
+ */
+public final class PointsAuthorization {
+
+    private final AdminKey adminKey;
+    private final StoreAccess stores;
+    private final CustomerTokens tokens;
+
+    public PointsAuthorization(AdminKey adminKey, StoreAccess stores, CustomerTokens tokens) {
+        this.adminKey = adminKey;
+        this.stores = stores;
+        this.tokens = tokens;
+    }
+
+    /** The caller of {@code request} on the path's {@code storeCode}, if {@code access} lets them in. */
+    public Caller authorize(ApiRequest request, Access access) {
+        Optional<String> openLoyaltyToken = request.header("x-auth-token").map(String::strip);
+        String presented = openLoyaltyToken.or(request::apiKey).orElseThrow(ApiException::unauthorized);
+        String pathStore = request.pathParameter("storeCode");
+        if (openLoyaltyToken.isEmpty() && ApiKey.claimedStore(presented).isPresent()) {
+            if (access == Access.DEPLOYMENT_ADMIN) {
+                throw ApiException.unauthorized();
+            }
+            return new Caller.StoreKey(stores.authenticate(pathStore, Optional.of(presented)));
+        }
+        if (openLoyaltyToken.isEmpty() && CustomerTokens.looksLikeToken(presented)) {
+            if (access != Access.MEMBER) {
+                throw ApiException.unauthorized();
+            }
+            Store store = existing(pathStore).filter(Store::active).orElseThrow(ApiException::unauthorized);
+            String memberId = tokens.verify(store.code(), presented).orElseThrow(ApiException::unauthorized);
+            return new Caller.Customer(store, memberId);
+        }
+        if (!adminKey.matches(presented)) {
+            throw ApiException.unauthorized();
+        }
+        return new Caller.Admin(existing(pathStore)
+                .orElseThrow(() -> ApiException.notFound("Store " + PlainText.excerpt(pathStore))));
+    }
+
+    private Optional<Store> existing(String pathStore) {
+        return StoreCode.isValid(pathStore) ? stores.store(new StoreCode(pathStore)) : Optional.empty();
+    }
+}
