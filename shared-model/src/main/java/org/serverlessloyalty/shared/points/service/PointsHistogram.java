@@ -1,6 +1,7 @@
 package org.serverlessloyalty.shared.points.service;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import org.serverlessloyalty.shared.points.model.HistogramInterval;
 import org.serverlessloyalty.shared.points.model.HistogramType;
+import org.serverlessloyalty.shared.points.model.Points;
 import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.points.port.PointsLedger;
 
@@ -42,6 +44,7 @@ public final class PointsHistogram {
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             groups.merge(interval.keyOf(day), days.getOrDefault(day, BigDecimal.ZERO), BigDecimal::add);
         }
+        groups.replaceAll((key, points) -> points.setScale(Points.SCALE, RoundingMode.UNNECESSARY));
         return groups;
     }
 }
