@@ -6,6 +6,7 @@ import static org.serverlessloyalty.shared.points.dynamodb.PointsTransferMapper.
 import static org.serverlessloyalty.shared.points.dynamodb.PointsTransferMapper.CONSUMED_AT_CANCEL;
 import static org.serverlessloyalty.shared.points.dynamodb.PointsTransferMapper.EXPIRED_AT;
 import static org.serverlessloyalty.shared.points.dynamodb.PointsTransferMapper.POINTS;
+import static org.serverlessloyalty.shared.points.dynamodb.PointsTransferMapper.RETURNED_AT_CANCEL;
 import static org.serverlessloyalty.shared.points.dynamodb.PointsTransferMapper.USABLE_FROM;
 import static org.serverlessloyalty.shared.points.dynamodb.PointsTransferMapper.USABLE_UNTIL;
 
@@ -199,10 +200,10 @@ public final class DynamoDbPointsLedger implements PointsLedger {
         }
         if (step instanceof LedgerStep.CancelBlock s) {
             return update(PointsKeys.block(store, s.memberId(), s.block()),
-                    "SET #canceled = :at",
+                    "SET #canceled = :at, #returned = :returned",
                     "attribute_exists(pk) AND attribute_not_exists(#canceled)",
-                    names("#canceled", CANCELED_AT),
-                    values(":at", AttributeValue.fromS(s.at().toString())));
+                    names("#canceled", CANCELED_AT, "#returned", RETURNED_AT_CANCEL),
+                    values(":at", AttributeValue.fromS(s.at().toString()), ":returned", number(s.returned().value())));
         }
         if (step instanceof LedgerStep.Activate s) {
             return update(PointsKeys.lot(store, s.memberId(), s.lot()),

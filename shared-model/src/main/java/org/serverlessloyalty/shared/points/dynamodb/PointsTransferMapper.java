@@ -37,6 +37,7 @@ final class PointsTransferMapper {
     static final String USABLE_UNTIL = "usableUntil";
     static final String CANCELED_AT = "canceledAt";
     static final String CONSUMED_AT_CANCEL = "consumedAtCancel";
+    static final String RETURNED_AT_CANCEL = "returnedAtCancel";
     static final String ACTIVATED_AT = "activatedAt";
     static final String EXPIRED_AT = "expiredAt";
     private static final String ID = "transferId";
@@ -99,6 +100,9 @@ final class PointsTransferMapper {
         if (t.consumedAtCancel() != null) {
             putNumber(item, CONSUMED_AT_CANCEL, t.consumedAtCancel().value());
         }
+        if (t.returnedAtCancel() != null) {
+            putNumber(item, RETURNED_AT_CANCEL, t.returnedAtCancel().value());
+        }
         putInstant(item, ACTIVATED_AT, t.activatedAt());
         putInstant(item, EXPIRED_AT, t.expiredAt());
         return item;
@@ -123,6 +127,7 @@ final class PointsTransferMapper {
                 source == null ? null : new TransferId(source), draws(item),
                 instant(item, CANCELED_AT),
                 decimal(item, CONSUMED_AT_CANCEL) == null ? null : new Points(decimal(item, CONSUMED_AT_CANCEL)),
+                decimal(item, RETURNED_AT_CANCEL) == null ? null : new Points(decimal(item, RETURNED_AT_CANCEL)),
                 instant(item, ACTIVATED_AT), instant(item, EXPIRED_AT));
     }
 

@@ -62,6 +62,9 @@ public final class PointsJson {
         if (t.consumedAtCancel() != null) {
             body.put("consumedPointsAtCancel", number(t.consumedAtCancel()));
         }
+        if (t.returnedAtCancel() != null) {
+            body.put("returnedPointsAtCancel", number(t.returnedAtCancel()));
+        }
         putIfPresent(body, "canceledAt", date(t.canceledAt(), zone));
         putIfPresent(body, "expiredAt", date(t.expiredAt(), zone));
         putIfPresent(body, "activatedAt", date(t.activatedAt(), zone));

@@ -37,8 +37,11 @@ public sealed interface LedgerStep {
             implements LedgerStep {
     }
 
-    /** Cancel (unblock) block {@code block} while it is not cancelled: its points go back once (B9). */
-    record CancelBlock(String memberId, TransferId block, Instant at) implements LedgerStep {
+    /**
+     * Cancel (unblock) block {@code block} while it is not cancelled, recording the {@code returned} points its
+     * give-backs (the plan's {@link GiveBack} steps) return: its points go back once (B9).
+     */
+    record CancelBlock(String memberId, TransferId block, Points returned, Instant at) implements LedgerStep {
     }
 
     /** Unlock lot {@code lot} now (B10) while it is still pending at {@code at}: not cancelled, locked, not expired. */

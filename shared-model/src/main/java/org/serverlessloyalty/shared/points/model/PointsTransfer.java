@@ -22,12 +22,15 @@ import org.serverlessloyalty.shared.store.model.StoreCode;
  * @param draws            what a spend, p2p send or block took from each lot, oldest first (rule P8)
  * @param sourceTransferId the sender's lot a p2p_adding was drawn from (rule P10)
  * @param consumedAtCancel item 8: how much of a cancelled lot had been spent, sent or blocked when it was cancelled
+ * @param returnedAtCancel how much a cancelled block gave back to its lots (all it took, less what it took from lots
+ *                         cancelled meanwhile)
  */
 public record PointsTransfer(StoreCode store, TransferId id, String memberId, TransferType type, Points value,
                              Points available, Instant createdAt, Instant lockedUntil, Instant expiresAt,
                              Issuer issuer, String comment, MemberSnapshot member, TransactionRef transaction,
                              String senderId, String receiverId, TransferId sourceTransferId, List<Draw> draws,
-                             Instant canceledAt, Points consumedAtCancel, Instant activatedAt, Instant expiredAt) {
+                             Instant canceledAt, Points consumedAtCancel, Points returnedAtCancel, Instant activatedAt,
+                             Instant expiredAt) {
 
     public PointsTransfer {
         Objects.requireNonNull(store, "store");
@@ -58,7 +61,7 @@ public record PointsTransfer(StoreCode store, TransferId id, String memberId, Tr
             throw new IllegalArgumentException(type + " is not a lot");
         }
         return new PointsTransfer(store, id, memberId, type, value, value, createdAt, lockedUntil, expiresAt, issuer,
-                comment, member, transaction, senderId, null, sourceTransferId, List.of(), null, null, null, null);
+                comment, member, transaction, senderId, null, sourceTransferId, List.of(), null, null, null, null, null);
     }
 
     /** A new spending, p2p_spending or blocked transfer and what it took from each lot. */
@@ -70,7 +73,7 @@ public record PointsTransfer(StoreCode store, TransferId id, String memberId, Tr
             throw new IllegalArgumentException(type + " does not draw on lots");
         }
         return new PointsTransfer(store, id, memberId, type, value, null, createdAt, null, null, issuer, comment,
-                member, transaction, null, receiverId, null, draws, null, null, null, null);
+                member, transaction, null, receiverId, null, draws, null, null, null, null, null);
     }
 
     public boolean isCanceled() {
@@ -138,25 +141,32 @@ public record PointsTransfer(StoreCode store, TransferId id, String memberId, Tr
     public PointsTransfer withAvailable(Points newAvailable) {
         return new PointsTransfer(store, id, memberId, type, value, newAvailable, createdAt, lockedUntil, expiresAt,
                 issuer, comment, member, transaction, senderId, receiverId, sourceTransferId, draws, canceledAt,
-                consumedAtCancel, activatedAt, expiredAt);
+                consumedAtCancel, returnedAtCancel, activatedAt, expiredAt);
     }
 
     /** Cancelled at {@code at}; a lot records how much of it had been consumed (item 8). */
     public PointsTransfer canceled(Instant at) {
         return new PointsTransfer(store, id, memberId, type, value, available, createdAt, lockedUntil, expiresAt,
                 issuer, comment, member, transaction, senderId, receiverId, sourceTransferId, draws, at,
-                type.isLot() ? consumed() : null, activatedAt, expiredAt);
+                type.isLot() ? consumed() : null, returnedAtCancel, activatedAt, expiredAt);
+    }
+
+    /** A block cancelled at {@code at} that gave {@code returned} back to its lots (B9). */
+    public PointsTransfer unblocked(Instant at, Points returned) {
+        return new PointsTransfer(store, id, memberId, type, value, available, createdAt, lockedUntil, expiresAt,
+                issuer, comment, member, transaction, senderId, receiverId, sourceTransferId, draws, at,
+                consumedAtCancel, returned, activatedAt, expiredAt);
     }
 
     public PointsTransfer activated(Instant at) {
         return new PointsTransfer(store, id, memberId, type, value, available, createdAt, lockedUntil, expiresAt,
                 issuer, comment, member, transaction, senderId, receiverId, sourceTransferId, draws, canceledAt,
-                consumedAtCancel, at, expiredAt);
+                consumedAtCancel, returnedAtCancel, at, expiredAt);
     }
 
     public PointsTransfer expired(Instant at) {
         return new PointsTransfer(store, id, memberId, type, value, available, createdAt, lockedUntil, expiresAt,
                 issuer, comment, member, transaction, senderId, receiverId, sourceTransferId, draws, canceledAt,
-                consumedAtCancel, activatedAt, at);
+                consumedAtCancel, returnedAtCancel, activatedAt, at);
     }
 }

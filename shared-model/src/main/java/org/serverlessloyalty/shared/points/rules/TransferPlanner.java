@@ -219,7 +219,6 @@ public final class TransferPlanner {
             steps.addAll(counts.steps());
             return fits(ctx, steps, 0, new TransferOutcome.Done(target.id(), target.available()));
         }
-        steps.add(new LedgerStep.CancelBlock(target.memberId(), target.id(), ctx.now()));
         Map<TransferId, PointsTransfer> lots = byId(account);
         Points returned = Points.ZERO;
         for (Draw draw : target.draws()) {
@@ -231,6 +230,7 @@ public final class TransferPlanner {
             counts.add(HistogramType.EXPIRED, expiryDay(lot, ctx.zone()), draw.points().value());
             returned = returned.plus(draw.points());
         }
+        steps.add(0, new LedgerStep.CancelBlock(target.memberId(), target.id(), returned, ctx.now()));
         steps.addAll(counts.steps());
         return fits(ctx, steps, target.draws().size(), new TransferOutcome.Done(target.id(), returned));
     }

@@ -190,6 +190,8 @@ class DynamoDbPointsLedgerIT {
         AccountStatus back = points.status("alice");
         assertThat(back.points()).isEqualTo(Points.of(30));
         assertThat(back.blockedPoints()).isEqualTo(Points.ZERO);
+        PointsTransfer unblocked = account("alice").stream().filter(t -> t.id().equals(block)).findFirst().orElseThrow();
+        assertThat(unblocked.returnedAtCancel()).isEqualTo(Points.of(25));
         assertThat(points.transfers.cancel(points.store, block, Claim.none())).isEqualTo(new TransferOutcome.Unchanged(block));
         assertThat(points.status("alice").points()).isEqualTo(Points.of(30));
     }
