@@ -39,8 +39,17 @@ public final class LocalTable {
             engine = LocalDynamoDb.start(0, null);
             Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
         }
-        DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(engine.endpoint())
+        return createIn(engine, DynamoDbClient.builder());
+    }
+
+    /**
+     * A new table in {@code own}, an engine the test started itself (to switch its fault mode without touching
+     * the tests that share the JVM's engine), through a client built from {@code builder} (e.g. with a shorter
+     * retry back-off). {@link #endpoint()} and {@link #countedClient} still name the shared engine.
+     */
+    public static LocalTable createIn(LocalDynamoDb own, software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder builder) {
+        DynamoDbClient client = builder
+                .endpointOverride(own.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .httpClient(UrlConnectionHttpClient.create())

@@ -1,0 +1,74 @@
+package org.serverlessloyalty.shared.points.dynamodb;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.serverlessloyalty.shared.platform.dynamodb.TableKeys;
+import org.serverlessloyalty.shared.points.model.HistogramType;
+import org.serverlessloyalty.shared.points.model.TransferId;
+import org.serverlessloyalty.shared.points.model.TransferType;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+
+/**
+ * The points ledger's keys (docs/dynamodb-design.md, "Points"). A member's account is one partition,
+ * {@code {store}#MEMBER#{memberId}}, with one item per transfer, sorted by kind then time-ordered id:
+ * <ul>
+ * <li>{@code PT#B#{id}}: blocks, {@code PT#L#{id}}: lots (adding, p2p_adding) — together the range
+ *     {@code PT#B# .. PT#L$} is everything the balance and the status depend on: one Query;</li>
+ * <li>{@code PT#S#{id}}: spending and p2p_spending transfers, only read to list them.</li>
+ * </ul>
+ * Every transfer is also on gsi1 under {@code {store}#PT} with its id as sort key: the store-wide list in creation
+ * order, and the lookup of a transfer by id. The histogram's counters are {@code {store}#PTH#{pointType}} /
+ * {@code {yyyy-MM-dd}#{shard}}.
+ */
+public final class PointsKeys {
+
+    static final String LOTS_AND_BLOCKS_FROM = "PT#B#";
+    /** {@code $} sorts right after {@code #}: the end of the {@code PT#L#...} keys. */
+    static final String LOTS_AND_BLOCKS_TO = "PT#L$";
+    static final String TRANSFERS_PREFIX = "PT#";
+
+    private PointsKeys() {
+    }
+
+    public static String account(StoreCode store, String memberId) {
+        return store.value() + "#MEMBER#" + memberId;
+    }
+
+    public static String transferSk(TransferType type, TransferId id) {
+        String kind = type.isLot() ? "L" : type == TransferType.BLOCKED ? "B" : "S";
+        return "PT#" + kind + "#" + id.value();
+    }
+
+    public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> transfer(
+            StoreCode store, String memberId, TransferType type, TransferId id) {
+        return TableKeys.key(account(store, memberId), transferSk(type, id));
+    }
+
+    public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> lot(
+            StoreCode store, String memberId, TransferId id) {
+        return transfer(store, memberId, TransferType.ADDING, id);
+    }
+
+    public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> block(
+            StoreCode store, String memberId, TransferId id) {
+        return transfer(store, memberId, TransferType.BLOCKED, id);
+    }
+
+    /** gsi1: every transfer of the store, by id (= creation order). */
+    public static String storeTransfers(StoreCode store) {
+        return store.value() + "#PT";
+    }
+
+    public static String histogram(StoreCode store, HistogramType type) {
+        return store.value() + "#PTH#" + type.openLoyaltyName();
+    }
+
+    public static String histogramSk(LocalDate day, int shard) {
+        return day + "#" + String.format("%02d", shard);
+    }
+
+    /** Sorts after every shard of {@code day}. */
+    static String histogramDayEnd(LocalDate day) {
+        return day + "#~";
+    }
+}
