@@ -23,6 +23,7 @@ import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
 import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
+import org.serverlessloyalty.shared.platform.idempotency.RequestHash;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.platform.persistence.AlreadyExistsException;
 import org.serverlessloyalty.shared.platform.text.PlainText;
@@ -63,7 +64,7 @@ final class GiftCodeRoutes {
                 : toGeneration((CreateCodesRequest.Generated) parsed);
         GiftCodeCatalog.Created created;
         try {
-            created = codes.create(store.code(), creation, RequestHash.of(json), key);
+            created = codes.create(store.code(), creation, RequestHash.ofJson(json), key);
         } catch (AlreadyExistsException e) {
             var listed = (CreateCodesRequest.Listed) parsed;
             FieldErrors errors = FieldErrors.none();

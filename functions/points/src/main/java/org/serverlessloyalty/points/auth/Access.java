@@ -11,5 +11,10 @@ public enum Access {
     /** {@code /api/{storeCode}/customer/token}: the shop's server asks for a customer token (admin or store key). */
     TOKEN_ISSUER,
     /** {@code /api/{storeCode}/customer/{customer}/...}: the admin key, the store's key, or that member's token. */
-    MEMBER
+    MEMBER,
+    /**
+     * {@code /api/{storeCode}/customer/points/...}: a customer token only; the route acts for the token's member, whom
+     * no path names (Open Loyalty's logged-in customer). A key has no member to act for: 401.
+     */
+    CUSTOMER_SELF
 }

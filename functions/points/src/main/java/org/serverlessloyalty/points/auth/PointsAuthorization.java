@@ -17,7 +17,8 @@ import org.serverlessloyalty.shared.store.service.StoreAccess;
  *   <li>a store key {@code sl_<store>_...} ({@code X-Api-Key} or {@code Authorization: Bearer}): its own store's
  *       admin, seller, token and member routes, never {@code /api/store/...}; another store's path is 404;</li>
  *   <li>a customer token ({@code Authorization: Bearer eyJ...}): only {@code /api/{storeCode}/customer/...} routes
- *       of its store, and only for its own member (another member's id is 404, {@link Caller#member}).</li>
+ *       of its store, and only for its own member (another member's id is 404, {@link Caller#member}); the
+ *       {@link Access#CUSTOMER_SELF} routes take nothing else.</li>
  * </ul>
  * No credential, an unknown one, or one that this route does not take is 401. The kind of a credential is read from
  * its shape: store keys start with {@code sl_}, tokens are JWTs; anything else is compared with the admin key.
@@ -40,20 +41,20 @@ public final class PointsAuthorization {
         String presented = openLoyaltyToken.or(request::apiKey).orElseThrow(ApiException::unauthorized);
         String pathStore = request.pathParameter("storeCode");
         if (openLoyaltyToken.isEmpty() && ApiKey.claimedStore(presented).isPresent()) {
-            if (access == Access.DEPLOYMENT_ADMIN) {
+            if (access == Access.DEPLOYMENT_ADMIN || access == Access.CUSTOMER_SELF) {
                 throw ApiException.unauthorized();
             }
             return new Caller.StoreKey(stores.authenticate(pathStore, Optional.of(presented)));
         }
         if (openLoyaltyToken.isEmpty() && CustomerTokens.looksLikeToken(presented)) {
-            if (access != Access.MEMBER) {
+            if (access != Access.MEMBER && access != Access.CUSTOMER_SELF) {
                 throw ApiException.unauthorized();
             }
             Store store = existing(pathStore).filter(Store::active).orElseThrow(ApiException::unauthorized);
             String memberId = tokens.verify(store.code(), presented).orElseThrow(ApiException::unauthorized);
             return new Caller.Customer(store, memberId);
         }
-        if (!adminKey.matches(presented)) {
+        if (!adminKey.matches(presented) || access == Access.CUSTOMER_SELF) {
             throw ApiException.unauthorized();
         }
         return new Caller.Admin(existing(pathStore)

@@ -54,7 +54,7 @@ class PointsAuthorizationTest {
 
     @Test
     void theAdminKeyOpensEveryRouteOfEveryStoreThatExists() {
-        for (Access access : Access.values()) {
+        for (Access access : EnumSet.complementOf(EnumSet.of(Access.CUSTOMER_SELF))) {
             assertThat(authorization.authorize(request("a", e -> e.bearer(ADMIN)), access))
                     .isInstanceOf(Caller.Admin.class).extracting(Caller::store).extracting(s -> s.code().value())
                     .isEqualTo("a");
@@ -89,12 +89,23 @@ class PointsAuthorizationTest {
                 .extracting(e -> ((ApiException) e).status()).isEqualTo(404);
         assertThatThrownBy(() -> caller.member("jane@example.com")).isInstanceOf(ApiException.class)
                 .extracting(e -> ((ApiException) e).status()).isEqualTo(404);
-        for (Access access : EnumSet.complementOf(EnumSet.of(Access.MEMBER))) {
+        for (Access access : EnumSet.complementOf(EnumSet.of(Access.MEMBER, Access.CUSTOMER_SELF))) {
             assertThat(status("a", e -> e.bearer(token), access)).as(access.name()).isEqualTo(401);
         }
+        assertThat(authorization.authorize(request("a", e -> e.bearer(token)), Access.CUSTOMER_SELF)).isEqualTo(caller);
         tokens.issue(new StoreCode("b"), M2);
         assertThat(status("b", e -> e.bearer(token), Access.MEMBER)).as("another store").isEqualTo(401);
         assertThat(status("a", e -> e.header("x-auth-token", token), Access.MEMBER)).isEqualTo(401);
+    }
+
+    @Test
+    void theLoggedInCustomersRoutesTakeOnlyACustomerTokenForNoKeyHasAMemberToActFor() {
+        assertThat(status("a", e -> e.bearer(ADMIN), Access.CUSTOMER_SELF)).isEqualTo(401);
+        assertThat(status("a", e -> e.header("x-auth-token", ADMIN), Access.CUSTOMER_SELF)).isEqualTo(401);
+        assertThat(status("a", e -> e.bearer(KEY_A), Access.CUSTOMER_SELF)).isEqualTo(401);
+        String token = tokens.issue(new StoreCode("a"), M1).token();
+        assertThat(authorization.authorize(request("a", e -> e.bearer(token)), Access.CUSTOMER_SELF))
+                .isEqualTo(new Caller.Customer(stores.find(new StoreCode("a")).orElseThrow(), M1));
     }
 
     @Test

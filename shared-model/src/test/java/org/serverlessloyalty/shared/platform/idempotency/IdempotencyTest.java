@@ -128,4 +128,18 @@ class IdempotencyTest {
         assertThat(RequestHash.of("ab", "c")).isNotEqualTo(RequestHash.of("a", "bc")).hasSize(64);
         assertThat(RequestHash.of("a", "b")).isEqualTo(RequestHash.of("a", "b"));
     }
+
+    @Test
+    void aJsonBodyHashesTheSameWhateverItsMemberOrderOrSpacingButNotWhateverItsValues() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            String a = RequestHash.ofJson(json.readTree("{\"b\":[1,{\"y\":2,\"x\":\"s\"}],\"a\":null}"));
+            String b = RequestHash.ofJson(json.readTree(" { \"a\" : null , \"b\" : [ 1 , { \"x\":\"s\",\"y\":2 } ] }"));
+            assertThat(a).isEqualTo(b).hasSize(64);
+            assertThat(RequestHash.ofJson(json.readTree("{\"v\":10}")))
+                    .isNotEqualTo(RequestHash.ofJson(json.readTree("{\"v\":10.0}")));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
 }
