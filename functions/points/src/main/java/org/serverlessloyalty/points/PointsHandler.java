@@ -20,17 +20,30 @@ import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.HttpFunction;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyStore;
+import org.serverlessloyalty.shared.platform.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbCustomerTokenSecrets;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
 import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
 import org.serverlessloyalty.shared.points.port.MemberRepository;
+import org.serverlessloyalty.shared.points.port.PointsLedger;
+import org.serverlessloyalty.shared.points.port.PointsSettingsSource;
 import org.serverlessloyalty.shared.points.service.CustomerTokenKeys;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;
+import org.serverlessloyalty.shared.points.service.PointsAccounts;
+import org.serverlessloyalty.shared.points.service.PointsHistogram;
+import org.serverlessloyalty.shared.points.service.PointsSettingsCache;
+import org.serverlessloyalty.shared.points.service.PointsTransfers;
+import org.serverlessloyalty.shared.points.service.TransferListing;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The points family (Open Loyalty's customers and points): members and customer tokens. Routes are matched on the
+ * The points family (Open Loyalty's customers and points): members, customer tokens, points transfers, statuses. Routes are matched on the
  * template's route key, so this switch and template.yaml's events list the same routes; each names who may call it
  * ({@link Access}), and {@link PointsAuthorization} alone decides.
  */
@@ -43,6 +56,9 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final PointsAuthorization authorization;
     private final MemberRoutes members;
     private final CustomerTokenRoutes tokens;
+    private final TransferRoutes transfers;
+    private final TransferImport imports;
+    private final AccountRoutes accounts;
     private final BusinessMetrics metrics;
 
     /** Called by Lambda: builds the adapters once per instance. */
@@ -52,34 +68,50 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private PointsHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.members(), wiring.secrets(), wiring.tokenLifetime(),
-                Clock.systemUTC(), BusinessMetrics.forRuntime());
+                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreAccess stores, MemberRepository members,
-                          CustomerTokenSecrets secrets, Duration tokenLifetime) {
+                          CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
+                          PointsSettingsSource settings, IdempotencyStore idempotency) {
 
-        static Wiring fromEnvironment() {
+        /** Called only by the no-arg constructor: the one place the points function builds its adapters. */
+        private static Wiring fromEnvironment() {
             var config = FunctionConfig.fromEnvironment();
             var dynamoDb = AwsClients.dynamoDb();
+            Clock clock = Clock.systemUTC();
             return new Wiring(
-                    new SsmAdminKeySource(),
+                    // The SSM client is built on the first admin request that needs the key, then closed.
+                    new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
                     new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()), config.storeCacheTtl(),
-                            Clock.systemUTC()),
+                            clock),
                     new DynamoDbMemberRepository(dynamoDb, config.tableName()),
                     new DynamoDbCustomerTokenSecrets(dynamoDb, config.tableName()),
-                    Duration.ofSeconds(LambdaEnvironment.intValue(CUSTOMER_TOKEN_SECONDS, DEFAULT_CUSTOMER_TOKEN_SECONDS)));
+                    Duration.ofSeconds(LambdaEnvironment.intValue(CUSTOMER_TOKEN_SECONDS, DEFAULT_CUSTOMER_TOKEN_SECONDS)),
+                    new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock),
+                    new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
+                            config.storeCacheTtl(), clock),
+                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()));
         }
     }
 
     /** With ports: the tests' constructor. */
     public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
-                         CustomerTokenSecrets secrets, Duration tokenLifetime, Clock clock, BusinessMetrics metrics) {
+                         CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
+                         PointsSettingsSource settings, IdempotencyStore idempotencyStore, Clock clock,
+                         BusinessMetrics metrics) {
         MemberDirectory directory = new MemberDirectory(memberRepository, clock);
         CustomerTokenKeys keys = new CustomerTokenKeys(secrets, clock);
         CustomerTokens customerTokens = new CustomerTokens(keys, clock, tokenLifetime);
+        PointsTransfers pointsTransfers = new PointsTransfers(ledger, directory, settings, clock);
+        TransferAnswers answers = new TransferAnswers(new Idempotency(idempotencyStore, clock));
         this.authorization = new PointsAuthorization(new AdminKey(adminKey), stores, customerTokens);
         this.members = new MemberRoutes(directory, metrics, clock);
         this.tokens = new CustomerTokenRoutes(directory, customerTokens, keys);
+        this.transfers = new TransferRoutes(pointsTransfers, answers, metrics);
+        this.imports = new TransferImport(pointsTransfers, answers, metrics);
+        this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
+                new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock);
         this.metrics = metrics;
     }
 
@@ -114,6 +146,36 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     tokens.issue(request, authorization.authorize(request, Access.TOKEN_ISSUER));
             case "POST /api/store/{storeCode}/customer-token-secret/rotate" ->
                     tokens.rotate(request, authorization.authorize(request, Access.DEPLOYMENT_ADMIN));
+            case "GET /api/{storeCode}/admin/customer/{customer}/status" ->
+                    accounts.status(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/customer/{customer}/status" ->
+                    accounts.status(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/customer/{customer}/status" ->
+                    accounts.status(request, authorization.authorize(request, Access.MEMBER));
+            case "POST /api/{storeCode}/points/transfer/add" ->
+                    transfers.add(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/points/transfer/spend" ->
+                    transfers.spend(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/points/transfer/block" ->
+                    transfers.block(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/points/transfer/{transfer}/cancel" ->
+                    transfers.cancel(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/points/transfer/{transfer}/activate" ->
+                    transfers.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/points/transfer/{transfer}/expire" ->
+                    transfers.expire(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/points/transfer/import" ->
+                    imports.importTransfers(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/admin/p2p-points-transfer" ->
+                    transfers.sendAsAdmin(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/points/p2p-transfer" ->
+                    transfers.sendAsMember(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "GET /api/{storeCode}/points/transfer" ->
+                    accounts.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/customer/points/transfer" ->
+                    accounts.listOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "GET /api/{storeCode}/points/transfers" ->
+                    accounts.histogram(request, authorization.authorize(request, Access.STORE_ADMIN));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

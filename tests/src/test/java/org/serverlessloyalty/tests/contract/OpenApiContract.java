@@ -310,6 +310,12 @@ public final class OpenApiContract {
     private List<String> requestBodyProblems(Operation operation, Map<String, String> headers, byte[] body) {
         String content = operation.pointer() + "/requestBody/content/";
         String what = operation.routeKey() + " request body";
+        String sentType = headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("content-type"))
+                .map(Map.Entry::getValue).findFirst().orElse("").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (sentType.startsWith("text/") && operation.node().path("requestBody").path("content").has(sentType)) {
+            // A documented text body (the points import's CSV): its handler reads it as text; nothing to hold to a schema.
+            return List.of();
+        }
         if (!operation.node().path("requestBody").path("content").has(OpenLoyaltyBody.FORM)) {
             return bodyProblems(content + escape(JSON) + "/schema", new String(body, StandardCharsets.UTF_8), what);
         }

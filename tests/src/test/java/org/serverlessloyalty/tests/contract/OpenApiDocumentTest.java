@@ -72,8 +72,10 @@ class OpenApiDocumentTest {
             assertThat(statuses.contains("413")).as(name + ": 413 exactly when a body is read").isEqualTo(body);
             JsonNode content = operation.node().path("requestBody").path("content");
             boolean openLoyalty = content.has(FORM);
-            assertThat(statuses.contains("415")).as(name + ": 415 exactly when an Open Loyalty body (a form) is read")
-                    .isEqualTo(openLoyalty);
+            // The points import reads CSV as well as JSON: it too refuses any other media type.
+            boolean text = OpenApiContract.fieldNames(content).stream().anyMatch(type -> type.startsWith("text/"));
+            assertThat(statuses.contains("415")).as(name + ": 415 exactly when an Open Loyalty body (a form) or a text"
+                    + " body is read").isEqualTo(openLoyalty || text);
             if (openLoyalty) {
                 assertThat(OpenApiContract.fieldNames(content)).as(name + ": an Open Loyalty body is a form or JSON")
                         .containsExactlyInAnyOrder(FORM, "application/json");

@@ -1,7 +1,6 @@
 package org.serverlessloyalty.points.auth;
 
 import java.util.function.Supplier;
-import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -14,10 +13,13 @@ public final class SsmAdminKeySource implements Supplier<String> {
     static final String ADMIN_API_KEY = "ADMIN_API_KEY";
     static final String ADMIN_API_KEY_PARAMETER = "ADMIN_API_KEY_PARAMETER";
 
+    private final Supplier<SsmClient> ssm;
     private final String directKey;
     private final String parameterName;
 
-    public SsmAdminKeySource() {
+    /** @param ssm builds the SSM client, on the first request that needs the key (the handler's wiring says how) */
+    public SsmAdminKeySource(Supplier<SsmClient> ssm) {
+        this.ssm = ssm;
         this.directKey = LambdaEnvironment.get(ADMIN_API_KEY).orElse(null);
         this.parameterName = LambdaEnvironment.get(ADMIN_API_KEY_PARAMETER).orElse(null);
         if (directKey == null && parameterName == null) {
@@ -30,8 +32,8 @@ public final class SsmAdminKeySource implements Supplier<String> {
         if (directKey != null) {
             return directKey;
         }
-        try (SsmClient ssm = AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()) {
-            return ssm.getParameter(b -> b.name(parameterName).withDecryption(true)).parameter().value();
+        try (SsmClient client = ssm.get()) {
+            return client.getParameter(b -> b.name(parameterName).withDecryption(true)).parameter().value();
         }
     }
 }
