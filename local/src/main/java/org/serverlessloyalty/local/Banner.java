@@ -49,6 +49,12 @@ final class Banner {
                     .append(" -H 'X-Api-Key: ").append(store.apiKey()).append("'")
                     .append(" -H 'Content-Type: application/json'")
                     .append(" -d '").append(DemoSeeder.SAMPLE_VALIDATION_JSON).append("'\n");
+            if (routes.stream().anyMatch(r -> r.routeKey().equals("GET /api/{storeCode}/admin/customer/{customer}/status"))) {
+                out.append("\nA demo member's points (answers \"points\":110):\n  ");
+                out.append("curl -s ").append(base).append("/api/").append(store.code()).append("/admin/customer/")
+                        .append(DemoSeeder.DEMO_MEMBER_ID).append("/status -H 'X-Api-Key: ").append(store.apiKey())
+                        .append("'\n");
+            }
         });
         out.append("\nCtrl-C stops the stack.\n");
         return out.toString();

@@ -13,6 +13,8 @@ public final class BannerCurl {
     private static final Pattern CURL = Pattern.compile(
             "curl -s -X POST (\\S+) -H '([^:']+): ([^']*)' -H '([^:']+): ([^']*)' -d '([^']*)'");
 
+    private static final Pattern STATUS_CURL = Pattern.compile("curl -s (\\S+/status) -H '([^:']+): ([^']*)'");
+
     private BannerCurl() {
     }
 
@@ -26,6 +28,17 @@ public final class BannerCurl {
                 .header(curl.group(4), curl.group(5))
                 .POST(HttpRequest.BodyPublishers.ofString(curl.group(6)))
                 .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Runs the banner's second curl: a demo member's points. */
+    public static HttpResponse<String> runStatus(String banner) throws Exception {
+        Matcher curl = STATUS_CURL.matcher(banner);
+        if (!curl.find()) {
+            throw new AssertionError("No status curl line in the banner:\n" + banner);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(curl.group(1))).header(curl.group(2), curl.group(3))
+                .GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

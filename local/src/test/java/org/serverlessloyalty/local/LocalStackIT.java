@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.local.seed.DemoSeeder;
 import org.serverlessloyalty.local.seed.DemoStore;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
@@ -125,6 +126,16 @@ class LocalStackIT {
         HttpResponse<String> response = BannerCurl.run(banner);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("canUse").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theBannersSecondCurlShowsADemoMembersBalance() throws Exception {
+        HttpResponse<String> response = BannerCurl.runStatus(stack.banner());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode status = JSON.readTree(response.body());
+        assertThat(status.get("customerId").asText()).isEqualTo(DemoSeeder.DEMO_MEMBER_ID);
+        assertThat(status.get("points").decimalValue()).isEqualByComparingTo("110");
+        assertThat(status.get("usedPoints").decimalValue()).isEqualByComparingTo("40");
     }
 
     @Test

@@ -18,8 +18,9 @@ import java.util.Optional;
 import org.serverlessloyalty.local.StackLog;
 
 /**
- * Creates the demo store and a few gift codes through the stack's own HTTP API with the admin key, exactly
- * as a user would ({@code POST /api/store}, then {@code POST /api/demo/admin/giftCodes}). The store's API
+ * Creates the demo store, a few gift codes and a few members with points through the stack's own HTTP API with the
+ * admin key, exactly as a user would ({@code POST /api/store}, {@code POST /api/demo/admin/giftCodes},
+ * {@code POST /api/demo/admin/customer/register}, {@code POST /api/demo/points/transfer/add}). The store's API
  * key and publishable key are only shown once by the API, so with a data directory they are kept in
  * {@code demo-store.json} and a restart reads them from there instead of seeding again.
  */
@@ -41,6 +42,23 @@ public final class DemoSeeder {
             {"code":"SHIPFREE","value":0,"discountType":"FREESHIPPING","threshold":0,"combinable":true,\
             "description":"Free shipping","name":"Free shipping","expirationDate":"2099-12-31"}]}""";
 
+    /**
+     * The demo members, each registered with an Idempotency-Key (so its id is the same on every fresh stack), and
+     * the points each gets: {key, registration JSON, points added, points spent}. The first is the member
+     * events/points names (RegisterCustomer.json): its status is what the banner's second curl shows.
+     */
+    static final String[][] MEMBERS = {
+        {"register-john-2026-11", """
+            {"customer":{"firstName":"John","lastName":"Kowalski","email":"john@example.com","phone":"000000005000",\
+            "loyaltyCardNumber":"00000000000000002","externalId":"bbc47c1f-020e-4885-a01d-53f5921a7210",\
+            "agreement1":true}}""", "150", "40"},
+        {"register-jane-2026-11", """
+            {"customer":{"firstName":"Jane","lastName":"Doe","email":"jane@example.com"}}""", "80", null},
+    };
+
+    /** The id the first demo member gets (derived from its Idempotency-Key in the demo store). */
+    public static final String DEMO_MEMBER_ID = "a6b33600-e499-5291-acf1-778fb2fd8e45";
+
     /** The body of the sample validation the banner's curl sends: WELCOME10 on a 1326.00 cart. */
     public static final String SAMPLE_VALIDATION_JSON = """
             {"email":"shopper@example.com","cibler_id":"AZ34R5TYU7UY654RE32RT6YT","code":"WELCOME10",\
@@ -51,6 +69,8 @@ public final class DemoSeeder {
     private final URI baseUri;
     private final String adminKey;
     private final HttpClient http;
+    /** True when this start created the store: only then are its members given points (never twice). */
+    private boolean freshStore;
 
     public DemoSeeder(URI baseUri, String adminKey) {
         this.baseUri = baseUri;
@@ -68,6 +88,9 @@ public final class DemoSeeder {
         }
         DemoStore store = createStore();
         createCodes(store);
+        if (freshStore) {
+            createMembers(store);
+        }
         if (dataDir != null) {
             write(dataDir.resolve(FILE_NAME), store);
         }
@@ -77,6 +100,7 @@ public final class DemoSeeder {
     private DemoStore createStore() {
         HttpResponse<String> created = post("/api/store", STORE_JSON);
         if (created.statusCode() == 201) {
+            freshStore = true;
             return new DemoStore(STORE_CODE, key(created, "apiKey", true), key(created, "publishableKey", false));
         }
         if (created.statusCode() == 409) {
@@ -105,13 +129,51 @@ public final class DemoSeeder {
         }
     }
 
+    /**
+     * A few members with points, through the points routes (a template without them, as some tests use, gets none):
+     * so the banner's curl can show a balance.
+     */
+    private void createMembers(DemoStore store) {
+        String base = "/api/" + store.code();
+        for (String[] member : MEMBERS) {
+            HttpResponse<String> registered = post(base + "/admin/customer/register", member[1], member[0]);
+            if (registered.statusCode() == 404) {
+                StackLog.info("No points routes in this template: the demo store gets no members");
+                return;
+            }
+            if (registered.statusCode() != 200) {
+                throw failure("POST " + base + "/admin/customer/register", registered);
+            }
+            String id = key(registered, "customerId", true);
+            transfer(base + "/points/transfer/add", id, member[2], "Welcome to the demo shop", member[0] + "-add");
+            if (member[3] != null) {
+                transfer(base + "/points/transfer/spend", id, member[3], "A demo purchase", member[0] + "-spend");
+            }
+        }
+    }
+
+    private void transfer(String path, String memberId, String points, String comment, String idempotencyKey) {
+        String body = "{\"transfer\":{\"customer\":\"" + memberId + "\",\"points\":" + points + ",\"comment\":\""
+                + comment + "\"}}";
+        HttpResponse<String> response = post(path, body, idempotencyKey);
+        if (response.statusCode() != 200) {
+            throw failure("POST " + path, response);
+        }
+    }
+
     private HttpResponse<String> post(String path, String body) {
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve(path))
+        return post(path, body, null);
+    }
+
+    private HttpResponse<String> post(String path, String body, String idempotencyKey) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(baseUri.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + adminKey)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+                .header("Content-Type", "application/json");
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
