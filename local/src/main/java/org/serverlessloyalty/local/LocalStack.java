@@ -28,10 +28,12 @@ import org.serverlessloyalty.local.seed.DemoSeeder;
 import org.serverlessloyalty.local.seed.DemoStore;
 import org.serverlessloyalty.local.sqs.ElasticMq;
 import org.serverlessloyalty.local.sqs.QueueProvisioner;
+import org.serverlessloyalty.local.schedule.ScheduleRunner;
 import org.serverlessloyalty.local.sqs.SqsPoller;
 import org.serverlessloyalty.local.table.TableProvisioner;
 import org.serverlessloyalty.local.template.FunctionDef;
 import org.serverlessloyalty.local.template.LocalAccount;
+import org.serverlessloyalty.local.template.ScheduleDef;
 import org.serverlessloyalty.local.template.SqsEventSourceDef;
 import org.serverlessloyalty.local.template.StackModel;
 import org.serverlessloyalty.local.template.Template;
@@ -72,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<SqsPoller> pollers = new ArrayList<>();
+    private final List<ScheduleRunner> schedules = new ArrayList<>();
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
 
@@ -158,6 +161,16 @@ public final class LocalStack implements AutoCloseable {
                     functions.get(source.functionLogicalId()), sqs, account.region());
             pollers.add(poller);
             poller.start();
+        }
+        for (ScheduleDef schedule : model.schedules()) {
+            if (!schedule.enabled()) {
+                StackLog.info(schedule.functionLogicalId() + "." + schedule.eventName() + " is disabled");
+                continue;
+            }
+            ScheduleRunner runner = new ScheduleRunner(schedule, functions.get(schedule.functionLogicalId()),
+                    account.accountId(), account.region());
+            schedules.add(runner);
+            runner.start();
         }
         if (!model.ignoredResources().isEmpty()) {
             StackLog.info("Not emulated (no local effect): " + String.join(", ", model.ignoredResources()));
@@ -310,6 +323,11 @@ public final class LocalStack implements AutoCloseable {
         return function.invoke(event, UUID.randomUUID().toString());
     }
 
+    /** The schedule runners, one per enabled rate schedule. */
+    public List<ScheduleRunner> schedules() {
+        return List.copyOf(schedules);
+    }
+
     /** The SQS pollers, one per enabled SQS event source. */
     public List<SqsPoller> pollers() {
         return List.copyOf(pollers);
@@ -336,6 +354,7 @@ public final class LocalStack implements AutoCloseable {
         }
         try {
             quietly("HTTP API", api);
+            schedules.forEach(s -> quietly("schedule", s));
             pollers.forEach(p -> quietly("SQS poller", p));
             quietly("SQS client", sqs);
             quietly("DynamoDB client", dynamoDb);

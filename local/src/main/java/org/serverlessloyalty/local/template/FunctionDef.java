@@ -9,7 +9,8 @@ import java.util.Map;
  */
 public record FunctionDef(String logicalId, String functionName, String handlerClass, String handlerMethod,
                           String runtime, int timeoutSeconds, int memorySizeMb, Map<String, String> environment,
-                          List<HttpRouteDef> routes, List<SqsEventSourceDef> sqsEventSources) {
+                          List<HttpRouteDef> routes, List<SqsEventSourceDef> sqsEventSources,
+                          List<ScheduleDef> schedules) {
 
     public static final int DEFAULT_TIMEOUT_SECONDS = 3;
     public static final int DEFAULT_MEMORY_MB = 128;
@@ -18,6 +19,15 @@ public record FunctionDef(String logicalId, String functionName, String handlerC
         environment = Map.copyOf(environment);
         routes = List.copyOf(routes);
         sqsEventSources = List.copyOf(sqsEventSources);
+        schedules = List.copyOf(schedules);
+    }
+
+    /** A function without schedules. */
+    public FunctionDef(String logicalId, String functionName, String handlerClass, String handlerMethod,
+                       String runtime, int timeoutSeconds, int memorySizeMb, Map<String, String> environment,
+                       List<HttpRouteDef> routes, List<SqsEventSourceDef> sqsEventSources) {
+        this(logicalId, functionName, handlerClass, handlerMethod, runtime, timeoutSeconds, memorySizeMb, environment,
+                routes, sqsEventSources, List.of());
     }
 
     /** {@code Handler} as written: {@code a.b.C::handleRequest}. */

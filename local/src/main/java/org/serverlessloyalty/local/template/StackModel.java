@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What template.yaml asks for, resolved against the local account: the functions with their environment,
- * HTTP routes and SQS event sources, the tables, and the queues (dead-letter queues first).
+ * HTTP routes, SQS event sources and rate schedules, the tables, and the queues (dead-letter queues first).
  *
  * <p>Resources the local stack has no use for (log groups, alarms, the HttpApi's throttling) are listed in
  * {@link #ignoredResources()}; things it cannot emulate but that do matter are in {@link #warnings()}.
@@ -38,6 +38,10 @@ public record StackModel(String source, Map<String, String> parameters, List<Fun
 
     public List<SqsEventSourceDef> sqsEventSources() {
         return functions.stream().flatMap(f -> f.sqsEventSources().stream()).toList();
+    }
+
+    public List<ScheduleDef> schedules() {
+        return functions.stream().flatMap(f -> f.schedules().stream()).toList();
     }
 
     public Optional<FunctionDef> function(String logicalId) {

@@ -286,6 +286,7 @@ final class StackResolver implements Intrinsics.ResourceValues {
         });
         List<HttpRouteDef> routes = new ArrayList<>();
         List<SqsEventSourceDef> sqs = new ArrayList<>();
+        List<ScheduleDef> schedules = new ArrayList<>();
         Template.asMap(properties.get("Events"), id + ".Events").forEach((eventName, raw) -> {
             Map<String, Object> event = Template.asMap(raw, id + ".Events." + eventName);
             String type = String.valueOf(event.get("Type"));
@@ -294,6 +295,7 @@ final class StackResolver implements Intrinsics.ResourceValues {
             switch (type) {
                 case "HttpApi" -> routes.add(route(id, eventName, eventProperties, where));
                 case "SQS" -> sqs.add(sqsSource(id, eventName, eventProperties, where));
+                case "Schedule" -> schedule(id, eventName, eventProperties, where).ifPresent(schedules::add);
                 case "Api" -> warnings.add(where + ": REST API (Type: Api) events are not served locally; use HttpApi");
                 default -> warnings.add(where + ": events of Type " + type + " are not emulated locally");
             }
@@ -302,7 +304,24 @@ final class StackResolver implements Intrinsics.ResourceValues {
                 intrinsics.string(properties.get("Runtime"), id + ".Runtime"),
                 integer(properties.get("Timeout"), id + ".Timeout", FunctionDef.DEFAULT_TIMEOUT_SECONDS),
                 integer(properties.get("MemorySize"), id + ".MemorySize", FunctionDef.DEFAULT_MEMORY_MB),
-                environment, routes, sqs);
+                environment, routes, sqs, schedules);
+    }
+
+    /** A rate schedule; a cron expression is reported, not run. {@code Enabled: false} or {@code State: DISABLED} keeps it off. */
+    private java.util.Optional<ScheduleDef> schedule(String functionId, String eventName, Map<String, Object> properties,
+                                                     String where) {
+        String expression = intrinsics.string(properties.get("Schedule"), where + ".Schedule");
+        if (expression == null || expression.isBlank()) {
+            throw new TemplateException(where + ": Schedule is missing");
+        }
+        var rate = ScheduleDef.parseRate(expression);
+        if (rate.isEmpty()) {
+            warnings.add(where + ": Schedule " + expression + " is not run locally (only rate(...) expressions are)");
+            return java.util.Optional.empty();
+        }
+        boolean on = bool(properties.get("Enabled"), where + ".Enabled", true)
+                && !"DISABLED".equalsIgnoreCase(String.valueOf(intrinsics.string(properties.get("State"), where + ".State")));
+        return java.util.Optional.of(new ScheduleDef(functionId, eventName, expression, rate.get(), on));
     }
 
     /** SAM's Globals rule: the function's own value wins; maps (Environment.Variables) merge key by key. */
@@ -392,7 +411,7 @@ final class StackResolver implements Intrinsics.ResourceValues {
             }
             linked.add(new FunctionDef(function.logicalId(), function.functionName(), function.handlerClass(),
                     function.handlerMethod(), function.runtime(), function.timeoutSeconds(), function.memorySizeMb(),
-                    function.environment(), function.routes(), sources));
+                    function.environment(), function.routes(), sources, function.schedules()));
         }
         return linked;
     }

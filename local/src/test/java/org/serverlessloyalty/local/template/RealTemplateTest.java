@@ -120,6 +120,17 @@ class RealTemplateTest {
     }
 
     @Test
+    void runsThePointsTidyUpOnItsTemplateSchedule() {
+        assertThat(model(Map.of()).schedules()).singleElement().satisfies(s -> {
+            assertThat(s.functionLogicalId()).isEqualTo("PointsTidyFunction");
+            assertThat(s.rate()).isEqualTo(java.time.Duration.ofHours(1));
+            assertThat(s.enabled()).isTrue();
+        });
+        assertThat(model(Map.of("PointsTidySchedule", "rate(5 minutes)")).schedules())
+                .extracting(ScheduleDef::rate).containsExactly(java.time.Duration.ofMinutes(5));
+    }
+
+    @Test
     void listsWhatItDoesNotEmulate() {
         StackModel model = model(Map.of());
         assertThat(model.ignoredResources()).anyMatch(r -> r.startsWith("ApiAccessLogGroup"))

@@ -222,9 +222,40 @@ class TestTemplateResolutionTest {
                       Handler: a.A
                       Events:
                         Rest: {Type: Api, Properties: {Path: /x, Method: GET}}
-                        Cron: {Type: Schedule, Properties: {Schedule: rate(1 minute)}}
+                        Cron: {Type: Schedule, Properties: {Schedule: 'cron(0 12 * * ? *)'}}
                 """);
         assertThat(model.warnings()).hasSize(2).anyMatch(w -> w.contains("A.Events.Rest"))
-                .anyMatch(w -> w.contains("Schedule"));
+                .anyMatch(w -> w.contains("A.Events.Cron") && w.contains("only rate("));
+        assertThat(model.schedules()).isEmpty();
+    }
+
+    @Test
+    void runsRateSchedulesAndKeepsDisabledOnesOff() {
+        StackModel model = inline("""
+                  A:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.A
+                      Events:
+                        Hourly: {Type: Schedule, Properties: {Schedule: rate(1 hour)}}
+                        Paused: {Type: Schedule, Properties: {Schedule: rate(5 minutes), Enabled: false}}
+                """);
+        assertThat(model.warnings()).isEmpty();
+        assertThat(model.schedules()).extracting(ScheduleDef::eventName, ScheduleDef::rate, ScheduleDef::enabled)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("Hourly", java.time.Duration.ofHours(1), true),
+                        org.assertj.core.groups.Tuple.tuple("Paused", java.time.Duration.ofMinutes(5), false));
+    }
+
+    @Test
+    void readsEventBridgeRateExpressionsOnly() {
+        assertThat(ScheduleDef.parseRate("rate(1 minute)")).contains(java.time.Duration.ofMinutes(1));
+        assertThat(ScheduleDef.parseRate("rate(15 minutes)")).contains(java.time.Duration.ofMinutes(15));
+        assertThat(ScheduleDef.parseRate("rate(2 days)")).contains(java.time.Duration.ofDays(2));
+        // EventBridge refuses a plural for 1 and a singular for more, and a zero.
+        assertThat(ScheduleDef.parseRate("rate(1 hours)")).isEmpty();
+        assertThat(ScheduleDef.parseRate("rate(5 minute)")).isEmpty();
+        assertThat(ScheduleDef.parseRate("rate(0 minutes)")).isEmpty();
+        assertThat(ScheduleDef.parseRate("cron(0 12 * * ? *)")).isEmpty();
     }
 }

@@ -193,6 +193,26 @@ class TemplateTest {
     }
 
     @Test
+    void thePointsTidyUpMayOnlyQueryTheIndexesAndUpdateItemsOnItsSchedule() {
+        var tidy = template.functions().stream()
+                .filter(f -> f.handlerClass().endsWith("PointsTidyHandler")).findFirst().orElseThrow();
+        List<Map<String, Object>> policies = (List<Map<String, Object>>) tidy.properties().get("Policies");
+        List<Map<String, Object>> statements = policies.stream()
+                .flatMap(p -> ((List<Map<String, Object>>) p.get("Statement")).stream()).toList();
+        assertThat(statements).extracting(st -> String.valueOf(st.get("Action")))
+                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:UpdateItem");
+        assertThat(statements).allSatisfy(st -> assertThat(st.get("Effect")).isEqualTo("Allow"));
+        Map<String, Object> query = statements.stream().filter(st -> "dynamodb:Query".equals(st.get("Action")))
+                .findFirst().orElseThrow();
+        assertThat(String.valueOf(query.get("Resource"))).as("Query reads only the indexes").contains("/index/*");
+        Map<String, Object> schedule = tidy.events().values().stream()
+                .filter(e -> "Schedule".equals(e.get("Type"))).findFirst().orElseThrow();
+        assertThat(TemplateChecks.references(((Map<String, Object>) schedule.get("Properties")).get("Schedule")))
+                .containsExactly("PointsTidySchedule");
+        assertThat(template.parameters()).contains("PointsTidySchedule");
+    }
+
+    @Test
     void theTableIsOnDemandWithRecoveryEncryptionAndTtl() {
         assertThat(template.resourcesOfType("AWS::DynamoDB::Table")).containsExactly("LoyaltyTable");
         Map<String, Object> table = template.properties("LoyaltyTable");

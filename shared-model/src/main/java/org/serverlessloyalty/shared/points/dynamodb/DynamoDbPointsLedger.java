@@ -33,6 +33,7 @@ import org.serverlessloyalty.shared.points.model.LedgerPlan;
 import org.serverlessloyalty.shared.points.model.LedgerStep;
 import org.serverlessloyalty.shared.points.model.PointsTransfer;
 import org.serverlessloyalty.shared.points.model.TransferId;
+import org.serverlessloyalty.shared.points.model.TransferState;
 import org.serverlessloyalty.shared.points.port.PointsLedger;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -53,6 +54,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * the moment they expire, and Σ(lots) = balance holds by construction.
  */
 public final class DynamoDbPointsLedger implements PointsLedger {
+
+    /**
+     * A cancelled or expired lot never changes state again: it leaves the tidy-up's due keys (sparse gsi2), and its
+     * stored {@code state} is set with the action (ListedStateAttributes).
+     */
+    private static final String NO_LONGER_DUE = " REMOVE gsi2pk, gsi2sk";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -192,37 +199,41 @@ public final class DynamoDbPointsLedger implements PointsLedger {
         }
         if (step instanceof LedgerStep.CancelLot s) {
             return update(PointsKeys.lot(store, s.memberId(), s.lot()),
-                    "SET #canceled = :at, #consumed = :consumed",
+                    "SET #canceled = :at, #consumed = :consumed, #state = :state" + NO_LONGER_DUE,
                     "attribute_exists(pk) AND attribute_not_exists(#canceled) AND #available = :seen",
-                    names("#canceled", CANCELED_AT, "#consumed", CONSUMED_AT_CANCEL, "#available", AVAILABLE),
+                    names("#canceled", CANCELED_AT, "#consumed", CONSUMED_AT_CANCEL, "#available", AVAILABLE,
+                            "#state", ListedStateAttributes.STATE),
                     values(":at", AttributeValue.fromS(s.at().toString()), ":consumed", number(s.consumed().value()),
-                            ":seen", number(s.seenAvailable().value())));
+                            ":seen", number(s.seenAvailable().value()), ":state", state(TransferState.CANCELED)));
         }
         if (step instanceof LedgerStep.CancelBlock s) {
             return update(PointsKeys.block(store, s.memberId(), s.block()),
-                    "SET #canceled = :at, #returned = :returned",
+                    "SET #canceled = :at, #returned = :returned, #state = :state",
                     "attribute_exists(pk) AND attribute_not_exists(#canceled)",
-                    names("#canceled", CANCELED_AT, "#returned", RETURNED_AT_CANCEL),
-                    values(":at", AttributeValue.fromS(s.at().toString()), ":returned", number(s.returned().value())));
+                    names("#canceled", CANCELED_AT, "#returned", RETURNED_AT_CANCEL, "#state", ListedStateAttributes.STATE),
+                    values(":at", AttributeValue.fromS(s.at().toString()), ":returned", number(s.returned().value()),
+                            ":state", state(TransferState.CANCELED)));
         }
         if (step instanceof LedgerStep.Activate s) {
             return update(PointsKeys.lot(store, s.memberId(), s.lot()),
-                    "SET #from = :t, #activated = :at",
+                    // Its due keys stay at the lock's end: the tidy-up then moves them to the expiry.
+                    "SET #from = :t, #activated = :at, #state = :state",
                     "attribute_exists(pk) AND attribute_not_exists(#canceled) AND #from > :t"
                             + " AND (attribute_not_exists(#until) OR #until > :t)",
                     names("#from", USABLE_FROM, "#until", USABLE_UNTIL, "#canceled", CANCELED_AT,
-                            "#activated", ACTIVATED_AT),
-                    values(":t", millis(s.at()), ":at", AttributeValue.fromS(s.at().toString())));
+                            "#activated", ACTIVATED_AT, "#state", ListedStateAttributes.STATE),
+                    values(":t", millis(s.at()), ":at", AttributeValue.fromS(s.at().toString()),
+                            ":state", state(TransferState.ACTIVE)));
         }
         if (step instanceof LedgerStep.Expire s) {
             return update(PointsKeys.lot(store, s.memberId(), s.lot()),
-                    "SET #until = :t, #expired = :at",
+                    "SET #until = :t, #expired = :at, #state = :state" + NO_LONGER_DUE,
                     "attribute_exists(pk) AND attribute_not_exists(#canceled) AND #from <= :t"
                             + " AND (attribute_not_exists(#until) OR #until > :t) AND #available = :seen",
                     names("#from", USABLE_FROM, "#until", USABLE_UNTIL, "#canceled", CANCELED_AT,
-                            "#expired", EXPIRED_AT, "#available", AVAILABLE),
+                            "#expired", EXPIRED_AT, "#available", AVAILABLE, "#state", ListedStateAttributes.STATE),
                     values(":t", millis(s.at()), ":at", AttributeValue.fromS(s.at().toString()),
-                            ":seen", number(s.seenAvailable().value())));
+                            ":seen", number(s.seenAvailable().value()), ":state", state(TransferState.EXPIRED)));
         }
         LedgerStep.Count s = (LedgerStep.Count) step;
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
@@ -259,6 +270,10 @@ public final class DynamoDbPointsLedger implements PointsLedger {
 
     private static AttributeValue number(BigDecimal value) {
         return AttributeValue.fromN(value.toPlainString());
+    }
+
+    private static AttributeValue state(TransferState state) {
+        return AttributeValue.fromS(state.openLoyaltyName());
     }
 
     private static AttributeValue millis(Instant at) {

@@ -105,6 +105,7 @@ final class PointsTransferMapper {
         }
         putInstant(item, ACTIVATED_AT, t.activatedAt());
         putInstant(item, EXPIRED_AT, t.expiredAt());
+        ListedStateAttributes.put(item, t);
         return item;
     }
 
