@@ -50,26 +50,54 @@ class HostileBodiesIT {
     record JsonRoute(String body, String field) {
     }
 
-    static final Map<String, JsonRoute> JSON_ROUTES = Map.of(
-            "POST /api/store", new JsonRoute(
+    static final Map<String, JsonRoute> JSON_ROUTES = Map.ofEntries(
+            Map.entry("POST /api/store", new JsonRoute(
                     "{\"code\":\"x1\",\"name\":\"n\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\",\"active\":" + HOLE + "}",
-                    "active"),
-            "PUT /api/store/{storeCode}", new JsonRoute("{\"store\":{\"active\":" + HOLE + "}}", "store[active]"),
-            "POST /api/{storeCode}/admin/giftCodes", new JsonRoute(
-                    "{\"codes\":[{\"code\":\"A\",\"discountType\":\"VALUE\",\"value\":" + HOLE + "}]}", "codes[0].value"),
-            "PUT /api/{storeCode}/admin/webhooks/coupon-created", new JsonRoute(
-                    "{\"url\":\"https://shop.example/coupons\",\"enabled\":" + HOLE + "}", "enabled"),
-            "POST /api/giftCodes/validate/{customerId}", new JsonRoute(
-                    "{\"code\":\"A\",\"cart\":{\"total\":" + HOLE + ",\"items\":[]}}", "cart.total"),
-            "POST /api/campaignBehaviors/order/{customerId}", new JsonRoute(
+                    "active")),
+            Map.entry("PUT /api/store/{storeCode}", new JsonRoute(
+                    "{\"store\":{\"active\":" + HOLE + "}}", "store[active]")),
+            Map.entry("POST /api/{storeCode}/admin/giftCodes", new JsonRoute(
+                    "{\"codes\":[{\"code\":\"A\",\"discountType\":\"VALUE\",\"value\":" + HOLE + "}]}", "codes[0].value")),
+            Map.entry("PUT /api/{storeCode}/admin/webhooks/coupon-created", new JsonRoute(
+                    "{\"url\":\"https://shop.example/coupons\",\"enabled\":" + HOLE + "}", "enabled")),
+            Map.entry("POST /api/giftCodes/validate/{customerId}", new JsonRoute(
+                    "{\"code\":\"A\",\"cart\":{\"total\":" + HOLE + ",\"items\":[]}}", "cart.total")),
+            Map.entry("POST /api/campaignBehaviors/order/{customerId}", new JsonRoute(
                     "{\"orderContext\":{\"key\":\"%KEY%\"},\"orderInformation\":{\"orderId\":1,\"totalSpent\":" + HOLE + "}}",
-                    "orderInformation.totalSpent"),
-            "POST /v1/orders", new JsonRoute(
+                    "orderInformation.totalSpent")),
+            Map.entry("POST /v1/orders", new JsonRoute(
                     "{\"orders\":[{\"id\":\"o1\",\"orderItems\":[{\"gtin\":\"G\",\"quantity\":" + HOLE + "}]}]}",
-                    "orders[0].orderItems[0].quantity"));
+                    "orders[0].orderItems[0].quantity")),
+            Map.entry("POST /api/{storeCode}/admin/customer/register", new JsonRoute(
+                    "{\"customer\":{\"firstName\":" + HOLE + "}}", "customer[firstName]")),
+            Map.entry("POST /api/{storeCode}/seller/customer/register", new JsonRoute(
+                    "{\"customer\":{\"firstName\":" + HOLE + "}}", "customer[firstName]")),
+            Map.entry("PUT /api/{storeCode}/customer/{customer}", new JsonRoute(
+                    "{\"customer\":{\"firstName\":" + HOLE + "}}", "customer[firstName]")),
+            Map.entry("POST /api/{storeCode}/customer/token", new JsonRoute(
+                    "{\"customer\":{\"customerId\":" + HOLE + "}}", "customer[customerId]")),
+            Map.entry("POST /api/{storeCode}/points/transfer/add", new JsonRoute(
+                    "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
+            Map.entry("POST /api/{storeCode}/points/transfer/spend", new JsonRoute(
+                    "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
+            Map.entry("POST /api/{storeCode}/points/transfer/block", new JsonRoute(
+                    "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
+            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", new JsonRoute(
+                    "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
+            Map.entry("POST /api/{storeCode}/points/transfer/import", new JsonRoute(
+                    "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
-    static final Map<String, String> FORM_ROUTES = Map.of("POST /api/store", "store", "PUT /api/store/{storeCode}", "store");
+    static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
+            Map.entry("PUT /api/store/{storeCode}", "store"),
+            Map.entry("POST /api/{storeCode}/admin/customer/register", "customer"),
+            Map.entry("POST /api/{storeCode}/seller/customer/register", "customer"),
+            Map.entry("PUT /api/{storeCode}/customer/{customer}", "customer"),
+            Map.entry("POST /api/{storeCode}/customer/token", "customer"),
+            Map.entry("POST /api/{storeCode}/points/transfer/add", "transfer"),
+            Map.entry("POST /api/{storeCode}/points/transfer/spend", "transfer"),
+            Map.entry("POST /api/{storeCode}/points/transfer/block", "transfer"),
+            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -81,7 +109,27 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/admin/webhooks/coupon-created/deliveries/redrive",
             "GET /v1/orders/{id}", "GET /v1/resource/third-o", "GET /api/{storeCode}/admin/giftCodes",
             "POST /api/{storeCode}/admin/giftCodes/{code}/void",
-            "POST /api/{storeCode}/admin/giftCodes/batches/{batchId}/void");
+            "POST /api/{storeCode}/admin/giftCodes/batches/{batchId}/void",
+            "GET /api/{storeCode}/admin/customer", "GET /api/{storeCode}/customer/{customer}",
+            "POST /api/{storeCode}/admin/customer/{customer}/activate",
+            "POST /api/{storeCode}/admin/customer/{customer}/deactivate",
+            "POST /api/{storeCode}/seller/customer/{customer}/activate",
+            "POST /api/{storeCode}/seller/customer/{customer}/deactivate",
+            "POST /api/{storeCode}/admin/customer/{customer}/anonymize",
+            "POST /api/store/{storeCode}/customer-token-secret/rotate",
+            "GET /api/{storeCode}/admin/customer/{customer}/status", "GET /api/{storeCode}/seller/customer/{customer}/status",
+            "GET /api/{storeCode}/customer/customer/{customer}/status",
+            "POST /api/{storeCode}/points/transfer/{transfer}/cancel",
+            "POST /api/{storeCode}/points/transfer/{transfer}/activate",
+            "POST /api/{storeCode}/points/transfer/{transfer}/expire",
+            "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers");
+
+    /**
+     * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before
+     * the body is read, so a hostile body costs nothing there. {@code PointsTransfersHandlerIT} checks their bodies.
+     */
+    static final Set<String> TOKEN_ROUTES = Set.of("POST /api/{storeCode}/customer/points/p2p-transfer",
+            "GET /api/{storeCode}/customer/points/transfer");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =
@@ -180,7 +228,9 @@ class HostileBodiesIT {
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> classified = new TreeSet<>(JSON_ROUTES.keySet());
         classified.addAll(BODILESS_ROUTES);
-        assertThat(classified).as("JSON_ROUTES and BODILESS_ROUTES against template.yaml").isEqualTo(templateRoutes);
+        classified.addAll(TOKEN_ROUTES);
+        assertThat(classified).as("JSON_ROUTES, BODILESS_ROUTES and TOKEN_ROUTES against template.yaml")
+                .isEqualTo(templateRoutes);
     }
 
     @Test
@@ -248,6 +298,15 @@ class HostileBodiesIT {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void routesOnlyACustomerTokenOpensRefuseAKeyBeforeReadingAHostileBody() {
+        String body = "{\"transfer\":{\"points\":1e10000000}}";
+        for (String routeKey : TOKEN_ROUTES) {
+            var response = withinBudget(routeKey, body);
+            assertThat(response.getStatusCode()).as(routeKey + ": " + response.getBody()).isEqualTo(401);
+        }
     }
 
     @Test

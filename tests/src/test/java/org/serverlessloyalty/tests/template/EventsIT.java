@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.tests.contract.OpenApiContract;
+import org.serverlessloyalty.tests.e2e.HttpApiClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +48,29 @@ class EventsIT {
             "giftcode-validate/Validate.json",
             "order-tracking/CiblerOrder.json", "order-tracking/CitrusAdOrders.json", "order-tracking/Beacon.json",
             "admin/GetOrder.json", "order-tracking/CitrusAdOrder.json", "admin/VoidGiftCode.json",
-            "admin/VoidGiftCodeBatch.json", "admin/RotateStoreApiKey.json");
+            "admin/VoidGiftCodeBatch.json",
+            // Members: the events' member (John) registered, read, changed, deactivated and active again.
+            "points/RegisterCustomer.json", "points/RegisterCustomer-form.json", "points/SellerRegisterCustomer.json",
+            "points/SellerRegisterCustomer-form.json", "points/GetCustomer.json", "points/UpdateCustomer.json",
+            "points/UpdateCustomer-form.json", "points/ListCustomers.json", "points/DeactivateCustomer.json",
+            "points/ActivateCustomer.json", "points/SellerDeactivateCustomer.json", "points/SellerActivateCustomer.json",
+            "points/IssueCustomerToken.json", "points/IssueCustomerToken-form.json",
+            // Points, in a store whose adds are locked (set just before): the first add is activated to be spent.
+            "points/AddPoints.json", "points/ActivatePointsTransfer.json", "points/AddPoints-form.json",
+            "points/SpendPoints.json", "points/SpendPoints-form.json", "points/BlockPoints.json",
+            "points/BlockPoints-form.json", "points/AdminP2pPointsTransfer.json",
+            "points/AdminP2pPointsTransfer-form.json", "points/CustomerP2pPointsTransfer.json",
+            "points/CustomerP2pPointsTransfer-form.json", "points/ImportPointsTransfers.json",
+            "points/ImportPointsTransfers-json.json", "points/ListPointsTransfers.json",
+            "points/ListOwnPointsTransfers.json", "points/PointsHistogram.json", "points/GetCustomerStatus.json",
+            "points/SellerGetCustomerStatus.json", "points/GetOwnCustomerStatus.json", "points/ExpirePointsTransfer.json",
+            "points/CancelPointsTransfer.json", "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
+            "admin/RotateStoreApiKey.json");
+    /** The customer token in the points events: replaced by the one the token event got. */
+    private static final String TOKEN_PLACEHOLDER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
+            + ".eyJzdWIiOiJhNmIzMzYwMC1lNDk5LTUyOTEtYWNmMS03NzhmYjJmZDhlNDUifQ.c2lnbmF0dXJl";
+    /** The transfer id in the points events: replaced by the transfer each acts on (below). */
+    private static final String TRANSFER_PLACEHOLDER = "0196b5a2-3c40-7000-8a1b-2c3d4e5f6a7b";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -79,9 +104,21 @@ class EventsIT {
 
         String apiKey = API_KEY_PLACEHOLDER;
         String publishableKey = PUBLISHABLE_PLACEHOLDER;
+        String token = TOKEN_PLACEHOLDER;
+        // The transfers the change events act on: the activated (then expired) add, and the locked one cancelled.
+        Map<String, String> transfers = new HashMap<>();
         for (String name : ORDER) {
+            if (name.equals("points/AddPoints.json")) {
+                // Lock added points (rule P6) before the first points action, so there is a pending one to activate.
+                var locked = new HttpApiClient(stack.baseUri()).call("PUT", "/api/store/demo",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "application/json"),
+                        "{\"allTimeNotLocked\":false,\"pointsDaysLocked\":3}");
+                assertThat(locked.status()).as(locked.body()).isEqualTo(204);
+            }
             String text = Files.readString(events.resolve(name))
-                    .replace(API_KEY_PLACEHOLDER, apiKey).replace(PUBLISHABLE_PLACEHOLDER, publishableKey);
+                    .replace(API_KEY_PLACEHOLDER, apiKey).replace(PUBLISHABLE_PLACEHOLDER, publishableKey)
+                    .replace(TOKEN_PLACEHOLDER, token)
+                    .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER));
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
             String function = functionFor(name, event.getRouteKey());
 
@@ -100,6 +137,22 @@ class EventsIT {
                 JsonNode store = Json.MAPPER.readTree(response.getBody());
                 apiKey = store.get("apiKey").asText();
                 publishableKey = store.get("publishableKey").asText();
+            }
+            if (name.equals("points/IssueCustomerToken.json")) {
+                token = Json.MAPPER.readTree(response.getBody()).get("token").asText();
+            }
+            if (name.equals("points/AddPoints.json")) {
+                String added = Json.MAPPER.readTree(response.getBody()).get("pointsTransferId").asText();
+                transfers.put("points/ActivatePointsTransfer.json", added);
+                transfers.put("points/ExpirePointsTransfer.json", added);
+            }
+            if (name.equals("points/AddPoints-form.json")) {
+                transfers.put("points/CancelPointsTransfer.json",
+                        Json.MAPPER.readTree(response.getBody()).get("pointsTransferId").asText());
+            }
+            if (name.equals("points/ImportPointsTransfers.json")) {
+                assertThat(Json.MAPPER.readTree(response.getBody()).get("totalFailed").asInt()).as(response.getBody())
+                        .isZero();
             }
             if (name.equals("giftcode-validate/Validate.json")) {
                 assertThat(Json.MAPPER.readTree(response.getBody()).get("canUse").asBoolean()).as(response.getBody()).isTrue();
