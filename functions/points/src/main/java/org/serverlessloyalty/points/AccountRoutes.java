@@ -107,9 +107,9 @@ final class AccountRoutes {
                 errors.add("pointType", "must be earned, spent, expired or pending");
             }
         }
-        int lastDays = TransferListQuery.integer(request, "lastDays", 0, PointsHistogram.MAX_DAYS, DEFAULT_LAST_DAYS,
+        int lastDays = QueryParameters.integer(request, "lastDays", 0, PointsHistogram.MAX_DAYS, DEFAULT_LAST_DAYS,
                 errors);
-        int futureDays = TransferListQuery.integer(request, "futureDays", 0, PointsHistogram.MAX_DAYS, 0, errors);
+        int futureDays = QueryParameters.integer(request, "futureDays", 0, PointsHistogram.MAX_DAYS, 0, errors);
         errors.throwIfAny();
         Map<String, Object> body = new LinkedHashMap<>();
         histogram.histogram(TransferRoutes.zone(caller), type, interval, lastDays, futureDays)

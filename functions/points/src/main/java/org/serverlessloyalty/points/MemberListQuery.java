@@ -64,9 +64,9 @@ final class MemberListQuery {
                 errors.add("labels[" + i + "][key]", "is required with labels[" + i + "][value]");
             }
         }
-        Integer hours = integer(request, "hoursFromLastUpdateTo", 1, 24 * 365 * 100, null, errors);
-        int page = integer(request, "page", 1, MemberSearchRules.MAX_CANDIDATES, 1, errors);
-        int perPage = integer(request, "perPage", 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, errors);
+        Integer hours = QueryParameters.integer(request, "hoursFromLastUpdateTo", 1, 24 * 365 * 100, null, errors);
+        int page = QueryParameters.integer(request, "page", 1, MemberSearchRules.MAX_CANDIDATES, 1, errors);
+        int perPage = QueryParameters.integer(request, "perPage", 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, errors);
         if ((long) page * perPage > MemberSearchRules.MAX_CANDIDATES) {
             errors.add("page", "page × perPage must be at most " + MemberSearchRules.MAX_CANDIDATES
                     + ": a search shows at most its first 10,000 customers");
@@ -123,23 +123,5 @@ final class MemberListQuery {
                 return false;
             }
         }
-    }
-
-    private static Integer integer(ApiRequest request, String name, int min, int max, Integer defaultValue,
-                                   FieldErrors errors) {
-        Optional<String> raw = request.queryParameter(name);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw.get().strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(name, "must be a whole number between " + min + " and " + max);
-        return defaultValue;
     }
 }

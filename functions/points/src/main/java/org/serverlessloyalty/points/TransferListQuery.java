@@ -100,8 +100,8 @@ final class TransferListQuery {
                 errors.add("willExpireTill", "must be a date such as 2026-12-31");
             }
         }
-        int page = integer(request, "page", 1, TransferQuery.MAX_RESULTS, 1, errors);
-        int perPage = integer(request, "perPage", 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, errors);
+        int page = QueryParameters.integer(request, "page", 1, TransferQuery.MAX_RESULTS, 1, errors);
+        int perPage = QueryParameters.integer(request, "perPage", 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, errors);
         if ((long) page * perPage > TransferQuery.MAX_RESULTS + (long) perPage - 1) {
             errors.add("page", "a list shows at most its first " + TransferQuery.MAX_RESULTS + " transfers");
         }
@@ -140,22 +140,5 @@ final class TransferListQuery {
             return Optional.empty();
         }
         return value;
-    }
-
-    static int integer(ApiRequest request, String name, int min, int max, int defaultValue, FieldErrors errors) {
-        Optional<String> raw = request.queryParameter(name);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw.get().strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(name, "must be a whole number between " + min + " and " + max);
-        return defaultValue;
     }
 }

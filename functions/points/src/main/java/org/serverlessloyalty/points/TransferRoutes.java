@@ -9,6 +9,7 @@ import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.platform.idempotency.Claim;
 import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
 import org.serverlessloyalty.shared.platform.idempotency.RequestHash;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
@@ -63,32 +64,30 @@ final class TransferRoutes {
 
     /** B3: a new adding lot; its comment says who added it when the client gives none (item 22). */
     ApiResponse add(ApiRequest request, Caller caller) {
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
-        JsonFields body = Bodies.openLoyalty(request, TRANSFER);
-        Amount amount = amount(body);
-        AddPoints add = new AddPoints(amount.memberId(), amount.points(), amount.comment(), issuer(caller), null);
-        return counted("PointsAdded", answers.once(request, caller, key, RequestHash.of(amount.hashParts(request)),
-                TransferAnswers.created(request, body), claim -> transfers.add(zone(caller), add, claim)));
+        return withAmount(request, caller, "PointsAdded", (amount, claim) -> transfers.add(zone(caller),
+                new AddPoints(amount.memberId(), amount.points(), amount.comment(), issuer(caller), null), claim));
     }
 
     /** B4 (rule P8): oldest points first; a balance that does not cover it is 400 "not enough points". */
     ApiResponse spend(ApiRequest request, Caller caller) {
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
-        JsonFields body = Bodies.openLoyalty(request, TRANSFER);
-        Amount amount = amount(body);
-        SpendPoints spend = new SpendPoints(amount.memberId(), amount.points(), amount.comment(), issuer(caller), null);
-        return counted("PointsSpent", answers.once(request, caller, key, RequestHash.of(amount.hashParts(request)),
-                TransferAnswers.created(request, body), claim -> transfers.spend(zone(caller), spend, claim)));
+        return withAmount(request, caller, "PointsSpent", (amount, claim) -> transfers.spend(zone(caller),
+                new SpendPoints(amount.memberId(), amount.points(), amount.comment(), issuer(caller), null), claim));
     }
 
     /** B9: holds points until the block is cancelled (B5). */
     ApiResponse block(ApiRequest request, Caller caller) {
+        return withAmount(request, caller, "PointsBlocked", (amount, claim) -> transfers.block(zone(caller),
+                new BlockPoints(amount.memberId(), amount.points(), amount.comment(), issuer(caller)), claim));
+    }
+
+    /** The body's {@code transfer[...]} amount read (400 before anything is written), then the action once per key. */
+    private ApiResponse withAmount(ApiRequest request, Caller caller, String metric,
+                                   BiFunction<Amount, Claim<TransferOutcome>, TransferOutcome> action) {
         Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
         JsonFields body = Bodies.openLoyalty(request, TRANSFER);
         Amount amount = amount(body);
-        BlockPoints block = new BlockPoints(amount.memberId(), amount.points(), amount.comment(), issuer(caller));
-        return counted("PointsBlocked", answers.once(request, caller, key, RequestHash.of(amount.hashParts(request)),
-                TransferAnswers.created(request, body), claim -> transfers.block(zone(caller), block, claim)));
+        return counted(metric, answers.once(request, caller, key, RequestHash.of(amount.hashParts(request)),
+                TransferAnswers.created(request, body), claim -> action.apply(amount, claim)));
     }
 
     /** B6 (rule P10): sender and receiver each an id, an email or a phone; answers the p2p_spending transfer's id. */
@@ -123,26 +122,26 @@ final class TransferRoutes {
 
     /** B5 (rule P9, item 8): 200 without a body; a spend or p2p transfer is 400 "this transfer cannot be canceled". */
     ApiResponse cancel(ApiRequest request, Caller caller) {
-        TransferId id = transferId(request);
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
-        return answers.once(request, caller, key, RequestHash.of(request.routeKey(), id.value()),
-                TransferAnswers.changed(request, 200), claim -> transfers.cancel(zone(caller), id, claim));
+        return onTransfer(request, caller, 200, (id, claim) -> transfers.cancel(zone(caller), id, claim));
     }
 
     /** B10: a pending transfer counts from now on; 204. */
     ApiResponse activate(ApiRequest request, Caller caller) {
-        TransferId id = transferId(request);
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
-        return answers.once(request, caller, key, RequestHash.of(request.routeKey(), id.value()),
-                TransferAnswers.changed(request, 204), claim -> transfers.activate(zone(caller), id, claim));
+        return onTransfer(request, caller, 204, (id, claim) -> transfers.activate(zone(caller), id, claim));
     }
 
     /** B11: an active transfer stops counting now; 204. */
     ApiResponse expire(ApiRequest request, Caller caller) {
+        return onTransfer(request, caller, 204, (id, claim) -> transfers.expire(zone(caller), id, claim));
+    }
+
+    /** An action on the path's transfer, once per key, answered by {@code status} without a body when done. */
+    private ApiResponse onTransfer(ApiRequest request, Caller caller, int status,
+                                   BiFunction<TransferId, Claim<TransferOutcome>, TransferOutcome> action) {
         TransferId id = transferId(request);
         Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
         return answers.once(request, caller, key, RequestHash.of(request.routeKey(), id.value()),
-                TransferAnswers.changed(request, 204), claim -> transfers.expire(zone(caller), id, claim));
+                TransferAnswers.changed(request, status), claim -> action.apply(id, claim));
     }
 
     static StoreZone zone(Caller caller) {

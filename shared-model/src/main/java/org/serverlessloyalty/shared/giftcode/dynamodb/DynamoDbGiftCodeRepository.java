@@ -17,13 +17,13 @@ import org.serverlessloyalty.shared.giftcode.model.GiftCode;
 import org.serverlessloyalty.shared.giftcode.model.GiftCodeBatch;
 import org.serverlessloyalty.shared.giftcode.port.GiftCodeRepository;
 import org.serverlessloyalty.shared.platform.dynamodb.Attributes;
+import org.serverlessloyalty.shared.platform.dynamodb.BatchReads;
 import org.serverlessloyalty.shared.platform.dynamodb.TableKeys;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -98,7 +98,7 @@ public final class DynamoDbGiftCodeRepository implements GiftCodeRepository {
         long customerUses = 0;
         List<GiftCode> applied = new ArrayList<>();
         String codePk = GiftCodeKeys.codePartition(store, code);
-        for (Map<String, AttributeValue> item : batchGet(keys)) {
+        for (Map<String, AttributeValue> item : BatchReads.get(dynamoDb, table, keys)) {
             String pk = item.get(TableKeys.PK).s();
             String sk = item.get(TableKeys.SK).s();
             if (sk.startsWith(GiftCodeKeys.CUSTOMER_SK_PREFIX)) {
@@ -128,7 +128,7 @@ public final class DynamoDbGiftCodeRepository implements GiftCodeRepository {
         for (int from = 0; from < all.size(); from += MAX_BATCH_GET) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + MAX_BATCH_GET))
                     .stream().map(c -> GiftCodeKeys.code(store, c)).toList();
-            for (Map<String, AttributeValue> item : batchGet(keys, "code")) {
+            for (Map<String, AttributeValue> item : BatchReads.get(dynamoDb, table, keys, "code")) {
                 existing.add(new CodeValue(item.get("code").s()));
             }
         }
@@ -143,7 +143,7 @@ public final class DynamoDbGiftCodeRepository implements GiftCodeRepository {
         for (int from = 0; from < all.size(); from += MAX_BATCH_GET) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + MAX_BATCH_GET))
                     .stream().map(c -> GiftCodeKeys.code(store, c)).toList();
-            batchGet(keys).forEach(item -> found.add(GiftCodeItemMapper.fromItem(item)));
+            BatchReads.get(dynamoDb, table, keys).forEach(item -> found.add(GiftCodeItemMapper.fromItem(item)));
         }
         return found;
     }
@@ -199,7 +199,7 @@ public final class DynamoDbGiftCodeRepository implements GiftCodeRepository {
         for (int from = 0; from < all.size(); from += MAX_BATCH_GET) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + MAX_BATCH_GET))
                     .stream().map(id -> GiftCodeKeys.batch(store, id)).toList();
-            for (Map<String, AttributeValue> item : batchGet(keys, "batchId", STATUS)) {
+            for (Map<String, AttributeValue> item : BatchReads.get(dynamoDb, table, keys, "batchId", STATUS)) {
                 statuses.put(item.get("batchId").s(), BatchStatus.valueOf(item.get(STATUS).s()));
             }
         }
@@ -493,7 +493,7 @@ public final class DynamoDbGiftCodeRepository implements GiftCodeRepository {
                 if (!conflict || attempt > MAX_CONFLICT_RETRIES) {
                     throw e; // cancelled for another reason (throttling, validation): not ours to hide
                 }
-                backOff(attempt);
+                BatchReads.backOff(attempt);
             }
         }
     }
@@ -520,44 +520,5 @@ public final class DynamoDbGiftCodeRepository implements GiftCodeRepository {
             }
         }
         return taken;
-    }
-
-    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, String... projection) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, KeysAndAttributes> request = new HashMap<>();
-        KeysAndAttributes.Builder wanted = KeysAndAttributes.builder().keys(keys).consistentRead(true);
-        if (projection.length > 0) {
-            Map<String, String> names = new HashMap<>();
-            List<String> placeholders = new ArrayList<>();
-            for (int i = 0; i < projection.length; i++) {
-                names.put("#p" + i, projection[i]);
-                placeholders.add("#p" + i);
-            }
-            wanted.projectionExpression(String.join(",", placeholders)).expressionAttributeNames(names);
-        }
-        request.put(table, wanted.build());
-        int attempts = 0;
-        while (!request.isEmpty()) {
-            var response = dynamoDb.batchGetItem(b -> b.requestItems(request));
-            items.addAll(response.responses().getOrDefault(table, List.of()));
-            request.clear();
-            if (response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()) {
-                if (++attempts > 8) {
-                    throw new IllegalStateException("DynamoDB left keys unprocessed after 8 attempts");
-                }
-                backOff(attempts);
-                request.putAll(response.unprocessedKeys());
-            }
-        }
-        return items;
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(200L, 10L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.serverlessloyalty.shared.platform.dynamodb.BatchReads;
 import org.serverlessloyalty.shared.platform.dynamodb.TableKeys;
 import org.serverlessloyalty.shared.platform.dynamodb.Transactions;
 import org.serverlessloyalty.shared.platform.plan.PlanResult;
@@ -16,7 +17,6 @@ import org.serverlessloyalty.shared.points.port.MemberRepository;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -147,7 +147,7 @@ public final class DynamoDbMemberRepository implements MemberRepository {
         for (int from = 0; from < ids.size(); from += BATCH_GET) {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET)).stream()
                     .distinct().map(id -> MemberKeys.member(store, id)).toList();
-            for (Map<String, AttributeValue> item : batchGet(keys)) {
+            for (Map<String, AttributeValue> item : BatchReads.get(dynamoDb, table, keys)) {
                 Member member = MemberItemMapper.fromItem(item);
                 byId.put(member.memberId(), member);
             }
@@ -160,34 +160,5 @@ public final class DynamoDbMemberRepository implements MemberRepository {
             }
         }
         return ordered;
-    }
-
-    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, KeysAndAttributes> request = new HashMap<>();
-        request.put(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        int attempts = 0;
-        while (!request.isEmpty()) {
-            var response = dynamoDb.batchGetItem(b -> b.requestItems(request));
-            items.addAll(response.responses().getOrDefault(table, List.of()));
-            request.clear();
-            if (response.hasUnprocessedKeys() && !response.unprocessedKeys().isEmpty()) {
-                if (++attempts > 8) {
-                    throw new IllegalStateException("DynamoDB left keys unprocessed after 8 attempts");
-                }
-                backOff(attempts);
-                request.putAll(response.unprocessedKeys());
-            }
-        }
-        return items;
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(200L, 10L << attempt));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying", e);
-        }
     }
 }
