@@ -57,9 +57,9 @@ final class AccountCache {
     }
 
     /**
-     * After {@code plan} committed: each cached member's account as the plan left it. Takes lower their lots and
-     * new lots join; a member any other step touched (a cancel, an activate, an expire, a give-back) is dropped,
-     * to be read again on its next decision.
+     * After {@code plan} committed: each cached member's account as the plan left it. Takes lower their lots; a
+     * member any other step touched (a new lot, a cancel, an activate, an expire, a give-back) is dropped, to be
+     * read again on its next decision.
      */
     synchronized void committed(LedgerPlan plan, Instant now) {
         Set<String> touched = new HashSet<>();
@@ -84,7 +84,10 @@ final class AccountCache {
                 }
             } else if (step instanceof LedgerStep.Create create) {
                 if (create.transfer().type().isLot()) {
-                    lots.add(create.transfer());
+                    // Not added to the copy: a lot another instance created after the copy was read would then be
+                    // missing below a newer one, and rule P8 would skip it. Without it, every lot the copy lacks
+                    // is newer than every lot it holds.
+                    touched.add(key);
                 }
             } else if (!(step instanceof LedgerStep.CheckVersion)) {
                 touched.add(key);

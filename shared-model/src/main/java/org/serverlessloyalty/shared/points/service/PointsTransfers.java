@@ -39,6 +39,11 @@ import org.serverlessloyalty.shared.points.rules.TransferPlanner.Decision;
  * meets contention, the action reads and decides again: the client only ever hears of a real shortage ("not enough
  * points"), never of a conflict it did not cause. Each write takes a {@link Claim} so an Idempotency-Key's record
  * commits in the same transaction as the effect.
+ *
+ * <p>A spend, block or p2p send decides on this instance's cached copy of the member's account when it has one
+ * ({@link AccountCache}): one transaction, no read, in the steady state. Exact all the same: the drawn lots'
+ * conditions and the account version check (docs/dynamodb-design.md, "A spend without a read") refuse a decision a
+ * stale copy got wrong, and it is then read and decided again; a refusal is never answered from the copy.
  */
 public final class PointsTransfers {
 

@@ -357,6 +357,28 @@ abstract class LedgerProperties {
         return BigDecimal.valueOf(cents, 2);
     }
 
+    /**
+     * Chains where a stale cache would show: two members, whole points, many blocks, unblocks and activates, each
+     * action on one of the two instances, so one instance often spends from a copy taken before the other gave an
+     * older lot points back (rule P8 must still take that lot first).
+     */
+    @Provide
+    Arbitrary<List<Action>> staleCacheChains() {
+        Arbitrary<Integer> member = Arbitraries.integers().between(0, 1);
+        Arbitrary<Integer> cents = Arbitraries.integers().between(1, 20).map(n -> n * 100);
+        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1000);
+        Arbitrary<Action> action = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Combinators.combine(member, cents).as(Add::new)),
+                net.jqwik.api.Tuple.of(5, Combinators.combine(member, cents).as(Spend::new)),
+                net.jqwik.api.Tuple.of(4, Combinators.combine(member, cents).as(Block::new)),
+                net.jqwik.api.Tuple.of(2, Combinators.combine(member, member, cents).as(Send::new)),
+                net.jqwik.api.Tuple.of(4, pick.map(Cancel::new)),
+                net.jqwik.api.Tuple.of(3, pick.map(Activate::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 2 * 24 * 60).map(Jump::new)));
+        Arbitrary<Action> onAnInstance = Combinators.combine(Arbitraries.integers().between(0, 1), action).as(On::new);
+        return onAnInstance.list().ofMinSize(4).ofMaxSize(24);
+    }
+
     @Provide
     Arbitrary<PointsSettings> settings() {
         return Combinators.combine(Arbitraries.of(ExpiryMode.values()), Arbitraries.integers().between(1, 3),

@@ -158,15 +158,19 @@ class PointsTransfersCacheTest {
     }
 
     @Test
-    void aLotAddedByThisInstanceJoinsItsCachedAccountAndAnActivateDropsIt() {
+    void anAddDropsTheCachedAccountSoALotAddedElsewhereBeforeItIsNeverSkipped() {
         PointsTransfer lot = lot("10", T0.minusSeconds(60), null);
         ledger.stored = new LedgerAccount(List.of(lot), 0);
         spend("5");
+        // Another instance adds a lot, then this one: the copy must not hold this one's lot without the other's.
+        PointsTransfer elsewhere = lot("30", T0.minusSeconds(20), null);
         transfers.add(ZONE, new AddPoints(ALICE, new BigDecimal("50"), null, Issuer.ADMIN, null), Claim.none());
+        PointsTransfer mine = lot("50", T0.minusSeconds(10), null);
+        ledger.stored = new LedgerAccount(List.of(lot.withAvailable(Points.of("5")), elsewhere, mine), 0);
 
         assertThat(spend("20")).isInstanceOf(TransferOutcome.Done.class);
-        assertThat(ledger.reads).as("the added lot was in the cache").isEqualTo(1);
-        assertThat(takes(ledger.executed.get(2))).hasSize(2);
+        assertThat(ledger.reads).as("the add dropped the cached account").isEqualTo(2);
+        assertThat(takes(ledger.executed.get(2))).containsExactly(new Take(lot.id(), "5"), new Take(elsewhere.id(), "15"));
 
         PointsTransfer locked = lot("7", T0.minusSeconds(10), T0.plus(Duration.ofDays(1)));
         ledger.stored = new LedgerAccount(List.of(locked), 0);
