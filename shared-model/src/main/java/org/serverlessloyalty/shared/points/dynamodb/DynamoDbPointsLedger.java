@@ -29,6 +29,7 @@ import org.serverlessloyalty.shared.platform.idempotency.IdempotencyRecord;
 import org.serverlessloyalty.shared.platform.idempotency.dynamodb.IdempotentTransactions;
 import org.serverlessloyalty.shared.platform.plan.PlanResult;
 import org.serverlessloyalty.shared.points.model.HistogramType;
+import org.serverlessloyalty.shared.points.model.LedgerAccount;
 import org.serverlessloyalty.shared.points.model.LedgerPlan;
 import org.serverlessloyalty.shared.points.model.LedgerStep;
 import org.serverlessloyalty.shared.points.model.PointsTransfer;
@@ -38,6 +39,7 @@ import org.serverlessloyalty.shared.points.port.PointsLedger;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -59,6 +61,9 @@ public final class DynamoDbPointsLedger implements PointsLedger {
      * A cancelled or expired lot never changes state again: it leaves the tidy-up's due keys (sparse gsi2), and its
      * stored {@code state} is set with the action (ListedStateAttributes).
      */
+    /** The account version item's counter (LedgerAccount). */
+    private static final String VERSION = "version";
+
     private static final String NO_LONGER_DUE = " REMOVE gsi2pk, gsi2sk";
 
     private final DynamoDbClient dynamoDb;
@@ -73,18 +78,25 @@ public final class DynamoDbPointsLedger implements PointsLedger {
 
     @Override
     public List<PointsTransfer> account(StoreCode store, String memberId) {
-        return readAll(store, QueryRequest.builder().tableName(table).consistentRead(true)
+        return versionedAccount(store, memberId).transfers();
+    }
+
+    @Override
+    public LedgerAccount versionedAccount(StoreCode store, String memberId) {
+        long[] version = {0};
+        List<PointsTransfer> transfers = readAll(store, version, QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .expressionAttributeValues(Map.of(
                         ":pk", AttributeValue.fromS(PointsKeys.account(store, memberId)),
                         ":from", AttributeValue.fromS(PointsKeys.LOTS_AND_BLOCKS_FROM),
                         ":to", AttributeValue.fromS(PointsKeys.LOTS_AND_BLOCKS_TO)))
                 .build());
+        return new LedgerAccount(transfers, version[0]);
     }
 
     @Override
     public List<PointsTransfer> transfers(StoreCode store, String memberId) {
-        List<PointsTransfer> all = new ArrayList<>(readAll(store, QueryRequest.builder().tableName(table)
+        List<PointsTransfer> all = new ArrayList<>(readAll(store, new long[1], QueryRequest.builder().tableName(table)
                 .consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                 .expressionAttributeValues(Map.of(
@@ -160,12 +172,19 @@ public final class DynamoDbPointsLedger implements PointsLedger {
         return days;
     }
 
-    private List<PointsTransfer> readAll(StoreCode store, QueryRequest first) {
+    /** The transfers the Query returns; the account version item, when among them, goes to {@code version[0]}. */
+    private List<PointsTransfer> readAll(StoreCode store, long[] version, QueryRequest first) {
         List<PointsTransfer> out = new ArrayList<>();
         QueryRequest request = first;
         while (true) {
             QueryResponse page = dynamoDb.query(request);
-            page.items().forEach(item -> out.add(PointsTransferMapper.transfer(store, item)));
+            for (Map<String, AttributeValue> item : page.items()) {
+                if (PointsKeys.ACCOUNT_VERSION_SK.equals(item.get(TableKeys.SK).s())) {
+                    version[0] = Long.parseLong(item.get(VERSION).n());
+                } else {
+                    out.add(PointsTransferMapper.transfer(store, item));
+                }
+            }
             if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
                 return out;
             }
@@ -234,6 +253,25 @@ public final class DynamoDbPointsLedger implements PointsLedger {
                             "#expired", EXPIRED_AT, "#available", AVAILABLE, "#state", ListedStateAttributes.STATE),
                     values(":t", millis(s.at()), ":at", AttributeValue.fromS(s.at().toString()),
                             ":seen", number(s.seenAvailable().value()), ":state", state(TransferState.EXPIRED)));
+        }
+        if (step instanceof LedgerStep.CheckVersion s) {
+            // An item never bumped does not exist: version 0.
+            boolean never = s.version() == 0;
+            return TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName(table)
+                    .key(PointsKeys.accountVersion(store, s.memberId()))
+                    .conditionExpression(never ? "attribute_not_exists(#version)" : "#version = :v")
+                    .expressionAttributeNames(Map.of("#version", VERSION))
+                    .expressionAttributeValues(never ? null : Map.of(":v", AttributeValue.fromN(Long.toString(s.version()))))
+                    .build()).build();
+        }
+        if (step instanceof LedgerStep.BumpVersion s) {
+            return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(PointsKeys.accountVersion(store, s.memberId()))
+                    .updateExpression("SET #type = :type ADD #version :one")
+                    .expressionAttributeNames(Map.of("#type", "type", "#version", VERSION))
+                    .expressionAttributeValues(Map.of(":type", AttributeValue.fromS("POINTS_ACCOUNT_VERSION"),
+                            ":one", AttributeValue.fromN("1")))
+                    .build()).build();
         }
         LedgerStep.Count s = (LedgerStep.Count) step;
         return TransactWriteItem.builder().update(Update.builder().tableName(table)

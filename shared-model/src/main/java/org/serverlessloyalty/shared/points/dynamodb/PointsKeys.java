@@ -14,6 +14,8 @@ import org.serverlessloyalty.shared.store.model.StoreCode;
  * <ul>
  * <li>{@code PT#B#{id}}: blocks, {@code PT#L#{id}}: lots (adding, p2p_adding) — together the range
  *     {@code PT#B# .. PT#L$} is everything the balance and the status depend on: one Query;</li>
+ * <li>{@code PT#C#VERSION}: the account version (bumped only when an existing lot gains usable points), read with
+ *     the lots and blocks;</li>
  * <li>{@code PT#S#{id}}: spending and p2p_spending transfers, only read to list them.</li>
  * </ul>
  * Every transfer is also on gsi1 under {@code {store}#PT} with its id as sort key: the store-wide list in creation
@@ -26,6 +28,11 @@ public final class PointsKeys {
     /** {@code $} sorts right after {@code #}: the end of the {@code PT#L#...} keys. */
     static final String LOTS_AND_BLOCKS_TO = "PT#L$";
     static final String TRANSFERS_PREFIX = "PT#";
+    /**
+     * The member's account version (LedgerAccount): between the blocks ({@code PT#B#}) and the lots ({@code PT#L#}),
+     * so the one Query of the account reads it with them; not a transfer, so every read of transfers skips it.
+     */
+    static final String ACCOUNT_VERSION_SK = "PT#C#VERSION";
 
     private PointsKeys() {
     }
@@ -52,6 +59,11 @@ public final class PointsKeys {
     public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> block(
             StoreCode store, String memberId, TransferId id) {
         return transfer(store, memberId, TransferType.BLOCKED, id);
+    }
+
+    public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> accountVersion(
+            StoreCode store, String memberId) {
+        return TableKeys.key(account(store, memberId), ACCOUNT_VERSION_SK);
     }
 
     /** gsi1: every transfer of the store, by id (= creation order). */

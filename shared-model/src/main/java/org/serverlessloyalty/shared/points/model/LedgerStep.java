@@ -58,4 +58,19 @@ public sealed interface LedgerStep {
             delta = delta.setScale(Points.SCALE, java.math.RoundingMode.UNNECESSARY);
         }
     }
+
+    /**
+     * Holds while the member's account version is still {@code version} (0: never bumped): no existing lot gained
+     * usable points since the account this plan was decided on was read, so the lots it draws are still the oldest
+     * that count (rule P8). A check, not a write: concurrent spends never conflict on it.
+     */
+    record CheckVersion(String memberId, long version) implements LedgerStep {
+    }
+
+    /**
+     * Bumps the member's account version: this plan gives an existing lot usable points again (a block's give-back,
+     * an early activate), so a decision made on an account read before it no longer commits ({@link CheckVersion}).
+     */
+    record BumpVersion(String memberId) implements LedgerStep {
+    }
 }

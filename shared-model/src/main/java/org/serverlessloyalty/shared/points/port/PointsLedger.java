@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.serverlessloyalty.shared.platform.idempotency.IdempotencyRecord;
 import org.serverlessloyalty.shared.platform.plan.PlanResult;
 import org.serverlessloyalty.shared.points.model.HistogramType;
+import org.serverlessloyalty.shared.points.model.LedgerAccount;
 import org.serverlessloyalty.shared.points.model.LedgerPlan;
 import org.serverlessloyalty.shared.points.model.LedgerStep;
 import org.serverlessloyalty.shared.points.model.PointsTransfer;
@@ -26,6 +27,12 @@ public interface PointsLedger {
      * P11) and every plan are computed from. One Query.
      */
     List<PointsTransfer> account(StoreCode store, String memberId);
+
+    /**
+     * {@link #account} with the member's account version ({@link LedgerAccount}), in the same strongly consistent
+     * Query: what the spends, blocks and p2p sends decide on.
+     */
+    LedgerAccount versionedAccount(StoreCode store, String memberId);
 
     /** Every transfer of the member (lots, blocks, spends, p2p), oldest first. One Query. */
     List<PointsTransfer> transfers(StoreCode store, String memberId);

@@ -231,6 +231,11 @@ public final class TransferPlanner {
             returned = returned.plus(draw.points());
         }
         steps.add(0, new LedgerStep.CancelBlock(target.memberId(), target.id(), returned, ctx.now()));
+        if (returned.isPositive()) {
+            // Older lots may hold usable points again: a spend decided on an account read before this must not
+            // commit (rule P8 would take a newer lot first).
+            steps.add(new LedgerStep.BumpVersion(target.memberId()));
+        }
         steps.addAll(counts.steps());
         return fits(ctx, steps, target.draws().size(), new TransferOutcome.Done(target.id(), returned));
     }
@@ -245,6 +250,9 @@ public final class TransferPlanner {
                 .add(HistogramType.PENDING, ctx.today(), target.available().value());
         List<LedgerStep> steps = new ArrayList<>();
         steps.add(new LedgerStep.Activate(target.memberId(), target.id(), ctx.now()));
+        // The lot counts before its lock's end: a spend decided on an account read before this must not commit
+        // (rule P8 would take a newer lot first).
+        steps.add(new LedgerStep.BumpVersion(target.memberId()));
         steps.addAll(counts.steps());
         return new Decision.Write(new LedgerPlan(ctx.store().code(), steps),
                 new TransferOutcome.Done(target.id(), target.available()));

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,6 +15,8 @@ import org.serverlessloyalty.shared.points.model.AddPoints;
 import org.serverlessloyalty.shared.points.model.BlockPoints;
 import org.serverlessloyalty.shared.points.model.ImportRow;
 import org.serverlessloyalty.shared.points.model.Issuer;
+import org.serverlessloyalty.shared.points.model.LedgerAccount;
+import org.serverlessloyalty.shared.points.model.LedgerPlan;
 import org.serverlessloyalty.shared.points.model.LedgerStep;
 import org.serverlessloyalty.shared.points.model.MemberRef;
 import org.serverlessloyalty.shared.points.model.PointsSettings;
@@ -36,6 +39,11 @@ import org.serverlessloyalty.shared.points.rules.TransferPlanner.Decision;
  * meets contention, the action reads and decides again: the client only ever hears of a real shortage ("not enough
  * points"), never of a conflict it did not cause. Each write takes a {@link Claim} so an Idempotency-Key's record
  * commits in the same transaction as the effect.
+ *
+ * <p>A spend, block or p2p send decides on this instance's cached copy of the member's account when it has one
+ * ({@link AccountCache}): one transaction, no read, in the steady state. Exact all the same: the drawn lots'
+ * conditions and the account version check (docs/dynamodb-design.md, "A spend without a read") refuse a decision a
+ * stale copy got wrong, and it is then read and decided again; a refusal is never answered from the copy.
  */
 public final class PointsTransfers {
 
@@ -50,11 +58,20 @@ public final class PointsTransfers {
     private final PointsSettingsSource settings;
     private final Clock clock;
 
+    private final AccountCache accounts;
+
     public PointsTransfers(PointsLedger ledger, MemberLookup members, PointsSettingsSource settings, Clock clock) {
+        this(ledger, members, settings, clock, AccountCache.DEFAULT_MEMBERS);
+    }
+
+    /** @param cachedMembers how many members' accounts this instance keeps to decide on without reading */
+    public PointsTransfers(PointsLedger ledger, MemberLookup members, PointsSettingsSource settings, Clock clock,
+                           int cachedMembers) {
         this.ledger = ledger;
         this.members = members;
         this.settings = settings;
         this.clock = clock;
+        this.accounts = new AccountCache(cachedMembers);
     }
 
     /** B3: add points to a member by id. */
@@ -75,8 +92,8 @@ public final class PointsTransfers {
             return refused(Refusal.NO_SUCH_CUSTOMER);
         }
         PointsSettings rules = settings.settings(store.code());
-        return run("spend points", claim, now -> TransferPlanner.spend(context(store, rules, now, claim), member.get(),
-                cmd, ledger.account(store.code(), member.get().memberId()), TransferId.newAt(now)));
+        return drawing("spend points", claim, store, member.get().memberId(), (now, account) -> TransferPlanner.spend(
+                drawingContext(store, rules, now, claim), member.get(), cmd, account, TransferId.newAt(now)));
     }
 
     /** B9: hold a member's points until the block is cancelled. */
@@ -86,8 +103,8 @@ public final class PointsTransfers {
             return refused(Refusal.NO_SUCH_CUSTOMER);
         }
         PointsSettings rules = settings.settings(store.code());
-        return run("block points", claim, now -> TransferPlanner.block(context(store, rules, now, claim), member.get(),
-                cmd, ledger.account(store.code(), member.get().memberId()), TransferId.newAt(now)));
+        return drawing("block points", claim, store, member.get().memberId(), (now, account) -> TransferPlanner.block(
+                drawingContext(store, rules, now, claim), member.get(), cmd, account, TransferId.newAt(now)));
     }
 
     /** B6 (rule P10): the admin's p2p, sender and receiver each named by id, email or phone. */
@@ -117,8 +134,8 @@ public final class PointsTransfers {
             return refused(Refusal.NO_SUCH_RECEIVER);
         }
         PointsSettings rules = settings.settings(store.code());
-        return run("send points", claim, now -> TransferPlanner.send(context(store, rules, now, claim), sender, to.get(),
-                points, ledger.account(store.code(), sender.memberId()), TransferId.newAt(now),
+        return drawing("send points", claim, store, sender.memberId(), (now, account) -> TransferPlanner.send(
+                drawingContext(store, rules, now, claim), sender, to.get(), points, account, TransferId.newAt(now),
                 () -> TransferId.newAt(now)));
     }
 
@@ -177,6 +194,83 @@ public final class PointsTransfers {
         });
     }
 
+    private interface OnAccount {
+        Decision decide(Instant now, List<PointsTransfer> account);
+    }
+
+    /**
+     * A spend, block or p2p send: decided on the member's cached account when this instance has it (one
+     * transaction, no read), else on a fresh read. The plan carries a check of the account version it was decided
+     * on, so it commits only while no older lot gained points since (rule P8 exact); its takes hold the rest. A
+     * cached decision that does not commit, or that would answer without writing (a refusal above all), is never
+     * the answer: the account is read afresh and the action decided again on it.
+     */
+    private TransferOutcome drawing(String action, Claim<TransferOutcome> claim, StoreZone store, String memberId,
+                                    OnAccount decide) {
+        return Contention.retry(action, MAX_ATTEMPTS, () -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Optional<LedgerAccount> cached = accounts.get(store.code(), memberId);
+            if (cached.isPresent()) {
+                Decision decision = decide.decide(now, cached.get().transfers());
+                if (decision instanceof Decision.Write write) {
+                    PlanResult<LedgerStep> result = execute(store, memberId, write, cached.get(), claim, now);
+                    if (result instanceof PlanResult.Committed<LedgerStep>) {
+                        return Optional.of(claim.committed(write.outcome()));
+                    }
+                    if (result instanceof PlanResult.Refused<LedgerStep> refused && ownTransferExists(refused, write)) {
+                        return Optional.of(claim.committed(write.outcome()));
+                    }
+                    if (result instanceof PlanResult.Contended<LedgerStep>) {
+                        return Optional.empty();
+                    }
+                }
+                // A refused condition (a cached lot or the version changed) or an answer decided on the cache:
+                // decide again on the account as committed.
+                accounts.drop(store.code(), memberId);
+            }
+            LedgerAccount fresh = ledger.versionedAccount(store.code(), memberId);
+            accounts.put(store.code(), memberId, fresh, now);
+            Decision decision = decide.decide(now, fresh.transfers());
+            if (decision instanceof Decision.Answer answer) {
+                return Optional.of(answer.outcome());
+            }
+            Decision.Write write = (Decision.Write) decision;
+            PlanResult<LedgerStep> result = execute(store, memberId, write, fresh, claim, now);
+            if (result instanceof PlanResult.Committed<LedgerStep>) {
+                return Optional.of(claim.committed(write.outcome()));
+            }
+            if (result instanceof PlanResult.Refused<LedgerStep> refused && ownTransferExists(refused, write)) {
+                return Optional.of(claim.committed(write.outcome()));
+            }
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * The plan and the check that {@code account}'s version still holds, as one transaction. The cache then holds
+     * the account as the plan left it, or nothing when it did not commit (whatever made it fail, or an answer
+     * lost on the way: the next decision reads).
+     */
+    private PlanResult<LedgerStep> execute(StoreZone store, String memberId, Decision.Write write,
+                                           LedgerAccount account, Claim<TransferOutcome> claim, Instant now) {
+        List<LedgerStep> steps = new ArrayList<>(write.plan().steps());
+        steps.add(new LedgerStep.CheckVersion(memberId, account.version()));
+        LedgerPlan plan = new LedgerPlan(write.plan().store(), steps);
+        PlanResult<LedgerStep> result;
+        try {
+            result = ledger.execute(plan, claim.record(write.outcome()));
+        } catch (RuntimeException e) {
+            accounts.drop(store.code(), memberId);
+            throw e;
+        }
+        if (result instanceof PlanResult.Committed<LedgerStep>) {
+            accounts.committed(plan, now);
+        } else {
+            accounts.drop(store.code(), memberId);
+        }
+        return result;
+    }
+
     private TransferOutcome run(String action, Claim<TransferOutcome> claim, Function<Instant, Decision> decide) {
         return Contention.retry(action, MAX_ATTEMPTS, () -> {
             // Milliseconds: the instant the conditions compare with is stored in milliseconds too.
@@ -187,6 +281,7 @@ public final class PointsTransfers {
             Decision.Write write = (Decision.Write) decision;
             PlanResult<LedgerStep> result = ledger.execute(write.plan(), claim.record(write.outcome()));
             if (result instanceof PlanResult.Committed<LedgerStep>) {
+                accounts.committed(write.plan(), clock.instant());
                 return Optional.of(claim.committed(write.outcome()));
             }
             if (result instanceof PlanResult.Refused<LedgerStep> refused && ownTransferExists(refused, write)) {
@@ -209,6 +304,13 @@ public final class PointsTransfers {
     private static TransferPlanner.Context context(StoreZone store, PointsSettings rules, Instant now,
                                                    Claim<TransferOutcome> claim) {
         int reserved = claim.isKeyed() ? 1 : 0;
+        return new TransferPlanner.Context(store, rules, now, PointsLedger.MAX_TRANSACTION_ITEMS - reserved);
+    }
+
+    /** A spend's, block's or p2p send's: one item of the transaction is the account version check. */
+    private static TransferPlanner.Context drawingContext(StoreZone store, PointsSettings rules, Instant now,
+                                                          Claim<TransferOutcome> claim) {
+        int reserved = (claim.isKeyed() ? 1 : 0) + 1;
         return new TransferPlanner.Context(store, rules, now, PointsLedger.MAX_TRANSACTION_ITEMS - reserved);
     }
 

@@ -40,6 +40,7 @@ import org.serverlessloyalty.shared.points.dynamodb.LedgerModel.Entry;
 import org.serverlessloyalty.shared.points.dynamodb.LedgerModel.Expect;
 import org.serverlessloyalty.shared.points.dynamodb.LedgerModel.Kind;
 import org.serverlessloyalty.shared.points.service.PointsHistogram;
+import org.serverlessloyalty.shared.points.service.PointsTransfers;
 import org.serverlessloyalty.shared.testing.LocalTable;
 
 /**
@@ -55,7 +56,15 @@ abstract class LedgerProperties {
     static final Instant[] STARTS = {Instant.parse("2026-03-27T20:00:00Z"), Instant.parse("2026-01-30T22:30:00Z"),
             Instant.parse("2026-12-30T12:00:00Z"), Instant.parse("2026-10-24T23:00:00Z")};
 
-    sealed interface Action permits Add, Spend, Block, Send, Cancel, Activate, Expire, Jump {
+    sealed interface Action permits Add, Spend, Block, Send, Cancel, Activate, Expire, Jump, On {
+    }
+
+    /**
+     * {@code action} run by service instance {@code instance} (0 or 1): two PointsTransfers, each with its own
+     * account cache, over the same table, so a decision from one's cache meets what the other committed (a block
+     * cancelled or a lot activated by the other instance, whose points the oldest-first order must see).
+     */
+    record On(int instance, Action action) implements Action {
     }
 
     record Add(int member, int cents) implements Action {
@@ -95,14 +104,16 @@ abstract class LedgerProperties {
         LedgerModel model = new LedgerModel(settings, PointsHarness.PARIS);
         List<String> picks = new ArrayList<>();
         int step = 0;
-        for (Action action : actions) {
+        for (Action chained : actions) {
             step++;
+            int instance = chained instanceof On on ? on.instance() : 0;
+            Action action = chained instanceof On on ? on.action() : chained;
             String where = "step " + step + " " + action + " of " + actions + " with " + settings;
             Instant now = clock.instant();
             if (action instanceof Jump j) {
                 clock.advance(Duration.ofMinutes(j.minutes()));
             } else {
-                TransferOutcome got = run(points, action, picks);
+                TransferOutcome got = run(points, points.instance(instance), action, picks);
                 int before = model.entries.size();
                 Expect expected = apply(model, action, picks, now);
                 assertThat(describe(got)).as(where).isEqualTo(expected);
@@ -164,31 +175,32 @@ abstract class LedgerProperties {
         });
     }
 
-    private static TransferOutcome run(PointsHarness points, Action action, List<String> picks) {
+    private static TransferOutcome run(PointsHarness points, PointsTransfers transfers, Action action,
+                                       List<String> picks) {
         if (action instanceof Add a) {
-            return points.transfers.add(points.store, new AddPoints(MEMBERS[a.member()], cents(a.cents()), null,
+            return transfers.add(points.store, new AddPoints(MEMBERS[a.member()], cents(a.cents()), null,
                     Issuer.ADMIN, null), Claim.none());
         }
         if (action instanceof Spend s) {
-            return points.transfers.spend(points.store, new SpendPoints(MEMBERS[s.member()], cents(s.cents()), null,
+            return transfers.spend(points.store, new SpendPoints(MEMBERS[s.member()], cents(s.cents()), null,
                     Issuer.ADMIN, null), Claim.none());
         }
         if (action instanceof Block b) {
-            return points.transfers.block(points.store, new BlockPoints(MEMBERS[b.member()], cents(b.cents()), null,
+            return transfers.block(points.store, new BlockPoints(MEMBERS[b.member()], cents(b.cents()), null,
                     Issuer.ADMIN), Claim.none());
         }
         if (action instanceof Send s) {
-            return points.transfers.sendAsAdmin(points.store, MEMBERS[s.from()], MEMBERS[s.to()], cents(s.cents()),
+            return transfers.sendAsAdmin(points.store, MEMBERS[s.from()], MEMBERS[s.to()], cents(s.cents()),
                     Claim.none());
         }
         TransferId target = picks.isEmpty() ? TransferId.newAt(Instant.EPOCH) : new TransferId(picks.get(pick(action) % picks.size()));
         if (action instanceof Cancel) {
-            return points.transfers.cancel(points.store, target, Claim.none());
+            return transfers.cancel(points.store, target, Claim.none());
         }
         if (action instanceof Activate) {
-            return points.transfers.activate(points.store, target, Claim.none());
+            return transfers.activate(points.store, target, Claim.none());
         }
-        return points.transfers.expire(points.store, target, Claim.none());
+        return transfers.expire(points.store, target, Claim.none());
     }
 
     private static int pick(Action a) {
@@ -345,6 +357,28 @@ abstract class LedgerProperties {
         return BigDecimal.valueOf(cents, 2);
     }
 
+    /**
+     * Chains where a stale cache would show: two members, whole points, many blocks, unblocks and activates, each
+     * action on one of the two instances, so one instance often spends from a copy taken before the other gave an
+     * older lot points back (rule P8 must still take that lot first).
+     */
+    @Provide
+    Arbitrary<List<Action>> staleCacheChains() {
+        Arbitrary<Integer> member = Arbitraries.integers().between(0, 1);
+        Arbitrary<Integer> cents = Arbitraries.integers().between(1, 20).map(n -> n * 100);
+        Arbitrary<Integer> pick = Arbitraries.integers().between(0, 1000);
+        Arbitrary<Action> action = Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(4, Combinators.combine(member, cents).as(Add::new)),
+                net.jqwik.api.Tuple.of(5, Combinators.combine(member, cents).as(Spend::new)),
+                net.jqwik.api.Tuple.of(4, Combinators.combine(member, cents).as(Block::new)),
+                net.jqwik.api.Tuple.of(2, Combinators.combine(member, member, cents).as(Send::new)),
+                net.jqwik.api.Tuple.of(4, pick.map(Cancel::new)),
+                net.jqwik.api.Tuple.of(3, pick.map(Activate::new)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(1, 2 * 24 * 60).map(Jump::new)));
+        Arbitrary<Action> onAnInstance = Combinators.combine(Arbitraries.integers().between(0, 1), action).as(On::new);
+        return onAnInstance.list().ofMinSize(4).ofMaxSize(24);
+    }
+
     @Provide
     Arbitrary<PointsSettings> settings() {
         return Combinators.combine(Arbitraries.of(ExpiryMode.values()), Arbitraries.integers().between(1, 3),
@@ -377,6 +411,7 @@ abstract class LedgerProperties {
                 net.jqwik.api.Tuple.of(1, pick.map(Expire::new)),
                 // Minutes to four days: across locks (up to 2 days) and expiries (1-3 days, month and year ends).
                 net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(1, 4 * 24 * 60).map(Jump::new)));
-        return action.list().ofMinSize(1).ofMaxSize(24);
+        Arbitrary<Action> onAnInstance = Combinators.combine(Arbitraries.integers().between(0, 1), action).as(On::new);
+        return onAnInstance.list().ofMinSize(1).ofMaxSize(24);
     }
 }

@@ -41,6 +41,11 @@ final class PointsHarness {
     final AtomicReference<PointsSettings> settings = new AtomicReference<>(PointsSettings.DEFAULTS);
     final DynamoDbPointsLedger ledger;
     final PointsTransfers transfers;
+    /**
+     * A second Lambda instance: its own account cache over the same table, so what one instance decides from its
+     * cache meets what the other committed meanwhile.
+     */
+    final PointsTransfers otherInstance;
     final PointsAccounts accounts;
     final TransferListing listing;
     final PointsHistogram histogram;
@@ -50,10 +55,16 @@ final class PointsHarness {
         this.store = new StoreZone(new StoreCode("s" + UUID.randomUUID().toString().substring(0, 8)), PARIS);
         this.ledger = new DynamoDbPointsLedger(client, table, clock);
         this.transfers = new PointsTransfers(ledger, members, s -> settings.get(), clock);
+        this.otherInstance = new PointsTransfers(ledger, members, s -> settings.get(), clock);
         this.accounts = new PointsAccounts(ledger, clock);
         this.listing = new TransferListing(ledger, members, clock);
         this.histogram = new PointsHistogram(ledger, clock);
         this.idempotency = new Idempotency(new DynamoDbIdempotencyStore(client, table), clock);
+    }
+
+    /** Instance 0 or 1 (any other number: 1). */
+    PointsTransfers instance(int n) {
+        return n == 0 ? transfers : otherInstance;
     }
 
     MemberRef member(String id) {

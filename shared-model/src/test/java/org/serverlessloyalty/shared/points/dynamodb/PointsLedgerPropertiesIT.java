@@ -23,4 +23,11 @@ class PointsLedgerPropertiesIT extends LedgerProperties {
         checkChain(settings, start, actions);
         requireCoverage();
     }
+
+    @Property(tries = 250)
+    void actionsOnTwoInstancesWithStaleCachesAnswerAndDrawExactlyAsTheModel(
+            @ForAll("settings") PointsSettings settings, @ForAll("starts") int start,
+            @ForAll("staleCacheChains") List<Action> actions) {
+        checkChain(settings, start, actions);
+    }
 }
