@@ -11,8 +11,16 @@ import java.time.LocalDate;
  */
 public sealed interface LedgerStep {
 
+    /** The member whose account this step writes; null for a step that writes no account (a histogram count). */
+    String memberId();
+
     /** Write a new transfer, only if no transfer has its id. */
     record Create(PointsTransfer transfer) implements LedgerStep {
+
+        @Override
+        public String memberId() {
+            return transfer.memberId();
+        }
     }
 
     /**
@@ -54,6 +62,12 @@ public sealed interface LedgerStep {
 
     /** Add {@code delta} (may be negative) to one shard of the histogram counter of {@code type} on {@code day}. */
     record Count(HistogramType type, LocalDate day, int shard, BigDecimal delta) implements LedgerStep {
+
+        @Override
+        public String memberId() {
+            return null;
+        }
+
         public Count {
             delta = delta.setScale(Points.SCALE, java.math.RoundingMode.UNNECESSARY);
         }

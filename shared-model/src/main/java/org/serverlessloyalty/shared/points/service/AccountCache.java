@@ -65,7 +65,7 @@ final class AccountCache {
         Set<String> touched = new HashSet<>();
         Map<String, List<PointsTransfer>> updated = new LinkedHashMap<>();
         for (LedgerStep step : plan.steps()) {
-            String member = memberOf(step);
+            String member = step.memberId();
             if (member == null) {
                 continue;
             }
@@ -111,37 +111,6 @@ final class AccountCache {
             }
         }
         return -1;
-    }
-
-    private static String memberOf(LedgerStep step) {
-        if (step instanceof LedgerStep.Create s) {
-            return s.transfer().memberId();
-        }
-        if (step instanceof LedgerStep.Take s) {
-            return s.memberId();
-        }
-        if (step instanceof LedgerStep.GiveBack s) {
-            return s.memberId();
-        }
-        if (step instanceof LedgerStep.CancelLot s) {
-            return s.memberId();
-        }
-        if (step instanceof LedgerStep.CancelBlock s) {
-            return s.memberId();
-        }
-        if (step instanceof LedgerStep.Activate s) {
-            return s.memberId();
-        }
-        if (step instanceof LedgerStep.Expire s) {
-            return s.memberId();
-        }
-        if (step instanceof LedgerStep.CheckVersion s) {
-            return s.memberId();
-        }
-        if (step instanceof LedgerStep.BumpVersion s) {
-            return s.memberId();
-        }
-        return null;
     }
 
     /**
