@@ -33,7 +33,6 @@ import org.serverlessloyalty.shared.store.service.StoreDirectory;
 /** Creating (listed or generated), reading, listing and voiding a store's gift codes. */
 final class GiftCodeRoutes {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int DEFAULT_PAGE = 50;
 
     private final StoreDirectory stores;
@@ -56,7 +55,7 @@ final class GiftCodeRoutes {
 
     ApiResponse create(ApiRequest request) {
         Store store = store(request);
-        Optional<IdempotencyKey> key = idempotencyKey(request);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         JsonNode json = Json.parseObject(request.body());
         var parsed = CreateCodesRequest.parse(json, store);
         GiftCodeCatalog.Creation creation = parsed instanceof CreateCodesRequest.Listed listed
@@ -74,7 +73,7 @@ final class GiftCodeRoutes {
         } catch (GiftCodeCatalog.KeyReusedException e) {
             throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was used with another body; nothing was created",
-                    FieldErrors.single(IDEMPOTENCY_KEY, "was used before with another body"));
+                    FieldErrors.single(IdempotencyKey.HEADER, "was used before with another body"));
         } catch (GiftCodeCatalog.InProgressException e) {
             throw inProgress(e);
         }
@@ -101,19 +100,6 @@ final class GiftCodeRoutes {
 
     private static GiftCodeCatalog.Generation toGeneration(CreateCodesRequest.Generated g) {
         return new GiftCodeCatalog.Generation(g.prefix(), g.length(), g.count(), g.terms());
-    }
-
-    /** The optional {@code Idempotency-Key} header: the same key and body again finish or answer the same request. */
-    private static Optional<IdempotencyKey> idempotencyKey(ApiRequest request) {
-        Optional<String> raw = request.header(IDEMPOTENCY_KEY);
-        if (raw.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!IdempotencyKey.isValid(raw.get())) {
-            throw ApiException.badRequest(FieldErrors.single(IDEMPOTENCY_KEY, "must be 1-" + IdempotencyKey.MAX_LENGTH
-                    + " printable ASCII characters without spaces"));
-        }
-        return Optional.of(new IdempotencyKey(raw.get()));
     }
 
     private ApiException inProgress(GiftCodeCatalog.InProgressException e) {

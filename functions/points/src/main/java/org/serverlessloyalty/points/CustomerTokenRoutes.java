@@ -9,6 +9,7 @@ import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
 import org.serverlessloyalty.shared.points.model.ClaimKind;
 import org.serverlessloyalty.shared.points.model.CustomerTokenSecret;
 import org.serverlessloyalty.shared.points.model.Member;
@@ -37,7 +38,7 @@ final class CustomerTokenRoutes {
      * {@code loyaltyCardNumber}, {@code externalId} names the member.
      */
     ApiResponse issue(ApiRequest request, Caller caller) {
-        Bodies.idempotencyKey(request);
+        IdempotencyKey.of(request);
         JsonFields customer = Bodies.openLoyalty(request, MemberRoutes.CUSTOMER);
         customer.rejectUnknown(FIELDS);
         String field = null;

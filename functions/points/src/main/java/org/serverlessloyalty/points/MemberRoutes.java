@@ -43,7 +43,7 @@ final class MemberRoutes {
     /** Open Loyalty answers 200 {@code {"customerId","email"}}. */
     ApiResponse register(ApiRequest request, Caller caller) {
         Store store = caller.store();
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         JsonFields customer = Bodies.openLoyalty(request, CUSTOMER);
         MemberJson.Registration registration = MemberJson.parseRegistration(customer, store.timezone(), clock.instant());
         customer.errors().throwIfAny();
@@ -55,7 +55,7 @@ final class MemberRoutes {
         if (outcome instanceof MemberDirectory.Registration.KeyReused) {
             throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key registered another body; nothing was registered",
-                    FieldErrors.single(Bodies.IDEMPOTENCY_KEY, "was used before with another body"));
+                    FieldErrors.single(IdempotencyKey.HEADER, "was used before with another body"));
         }
         var registered = (MemberDirectory.Registration.Registered) outcome;
         if (!registered.replayed()) {
@@ -78,7 +78,7 @@ final class MemberRoutes {
     /** Open Loyalty answers 200 {@code {"customerId"}}: the fields given replace the member's, the others stay. */
     ApiResponse update(ApiRequest request, Caller caller) {
         String id = caller.member(request.pathParameter(CUSTOMER));
-        Bodies.idempotencyKey(request);
+        IdempotencyKey.of(request);
         JsonFields customer = Bodies.openLoyalty(request, CUSTOMER);
         MemberPatch patch = MemberJson.parseUpdate(customer);
         if (patch != null && caller instanceof Caller.Customer) {
@@ -99,14 +99,14 @@ final class MemberRoutes {
     /** Open Loyalty answers 200 without a body. */
     ApiResponse activate(ApiRequest request, Caller caller) {
         String id = caller.member(request.pathParameter(CUSTOMER));
-        Bodies.idempotencyKey(request);
+        IdempotencyKey.of(request);
         changed(members.activate(caller.store().code(), id), null, id);
         return new ApiResponse(200, null);
     }
 
     ApiResponse deactivate(ApiRequest request, Caller caller) {
         String id = caller.member(request.pathParameter(CUSTOMER));
-        Bodies.idempotencyKey(request);
+        IdempotencyKey.of(request);
         changed(members.deactivate(caller.store().code(), id), null, id);
         return new ApiResponse(200, null);
     }
@@ -114,7 +114,7 @@ final class MemberRoutes {
     /** Open Loyalty answers 204. Personal data erased, unique values released, the ledger kept. */
     ApiResponse anonymize(ApiRequest request, Caller caller) {
         String id = caller.member(request.pathParameter(CUSTOMER));
-        Bodies.idempotencyKey(request);
+        IdempotencyKey.of(request);
         var outcome = members.anonymize(caller.store().code(), id);
         if (outcome instanceof MemberDirectory.Change.NotFound) {
             throw notFound(id);

@@ -67,7 +67,7 @@ final class TransferAnswers {
     static ApiException keyReused() {
         return new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
                 "This Idempotency-Key was used with another body; nothing was done",
-                FieldErrors.single(Bodies.IDEMPOTENCY_KEY, "was used before with another body"));
+                FieldErrors.single(IdempotencyKey.HEADER, "was used before with another body"));
     }
 
     static StoredAnswer stored(ApiResponse response) {

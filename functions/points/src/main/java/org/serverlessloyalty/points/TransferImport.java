@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +73,7 @@ final class TransferImport {
     }
 
     ApiResponse importTransfers(ApiRequest request, Caller caller) {
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         List<ImportRow> rows = rows(request);
         StoreZone zone = TransferRoutes.zone(caller);
         List<String> hashParts = new ArrayList<>();

@@ -83,7 +83,7 @@ final class TransferRoutes {
     /** The body's {@code transfer[...]} amount read (400 before anything is written), then the action once per key. */
     private ApiResponse withAmount(ApiRequest request, Caller caller, String metric,
                                    BiFunction<Amount, Claim<TransferOutcome>, TransferOutcome> action) {
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         JsonFields body = Bodies.openLoyalty(request, TRANSFER);
         Amount amount = amount(body);
         return counted(metric, answers.once(request, caller, key, RequestHash.of(amount.hashParts(request)),
@@ -92,7 +92,7 @@ final class TransferRoutes {
 
     /** B6 (rule P10): sender and receiver each an id, an email or a phone; answers the p2p_spending transfer's id. */
     ApiResponse sendAsAdmin(ApiRequest request, Caller caller) {
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         JsonFields body = Bodies.openLoyalty(request, TRANSFER);
         body.rejectUnknown(P2P_ADMIN_FIELDS);
         String sender = party(body, "sender");
@@ -108,7 +108,7 @@ final class TransferRoutes {
     /** B7 (rule P10): the token's member sends its own points. */
     ApiResponse sendAsMember(ApiRequest request, Caller caller) {
         String sender = ((Caller.Customer) caller).memberId();
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         JsonFields body = Bodies.openLoyalty(request, TRANSFER);
         body.rejectUnknown(P2P_CUSTOMER_FIELDS);
         String receiver = party(body, "receiver");
@@ -139,7 +139,7 @@ final class TransferRoutes {
     private ApiResponse onTransfer(ApiRequest request, Caller caller, int status,
                                    BiFunction<TransferId, Claim<TransferOutcome>, TransferOutcome> action) {
         TransferId id = transferId(request);
-        Optional<IdempotencyKey> key = Bodies.idempotencyKey(request);
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         return answers.once(request, caller, key, RequestHash.of(request.routeKey(), id.value()),
                 TransferAnswers.changed(request, status), claim -> action.apply(id, claim));
     }
