@@ -33,6 +33,7 @@ import org.serverlessloyalty.shared.points.model.LedgerAccount;
 import org.serverlessloyalty.shared.points.model.LedgerPlan;
 import org.serverlessloyalty.shared.points.model.LedgerStep;
 import org.serverlessloyalty.shared.points.model.PointsTransfer;
+import org.serverlessloyalty.shared.points.model.TallyKey;
 import org.serverlessloyalty.shared.points.model.TransferId;
 import org.serverlessloyalty.shared.points.model.TransferState;
 import org.serverlessloyalty.shared.points.port.PointsLedger;
@@ -63,6 +64,7 @@ public final class DynamoDbPointsLedger implements PointsLedger {
      */
     /** The account version item's counter (LedgerAccount). */
     private static final String VERSION = "version";
+    private static final String TALLY = "count";
 
     private static final String NO_LONGER_DUE = " REMOVE gsi2pk, gsi2sk";
 
@@ -148,6 +150,13 @@ public final class DynamoDbPointsLedger implements PointsLedger {
         List<Transactions.Write<LedgerStep>> writes = plan.steps().stream()
                 .map(step -> new Transactions.Write<>(write(plan.store(), step), step)).toList();
         return IdempotentTransactions.execute(dynamoDb, table, writes, record, clock.instant());
+    }
+
+    @Override
+    public BigDecimal tally(StoreCode store, TallyKey key) {
+        Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).key(PointsKeys.tally(store, key))
+                .consistentRead(true)).item();
+        return item == null || !item.containsKey(TALLY) ? BigDecimal.ZERO : new BigDecimal(item.get(TALLY).n());
     }
 
     @Override
@@ -272,6 +281,15 @@ public final class DynamoDbPointsLedger implements PointsLedger {
                     .expressionAttributeValues(Map.of(":type", AttributeValue.fromS("POINTS_ACCOUNT_VERSION"),
                             ":one", AttributeValue.fromN("1")))
                     .build()).build();
+        }
+        if (step instanceof LedgerStep.Tally s) {
+            // The bound, checked by DynamoDB at commit: the counter after this addition is at most atMost.
+            return update(PointsKeys.tally(store, s.key()),
+                    "SET #type = :type ADD #count :delta",
+                    "attribute_not_exists(#count) OR #count <= :room",
+                    names("#type", "type", "#count", TALLY),
+                    values(":type", AttributeValue.fromS("POINTS_TALLY"), ":delta", number(s.delta()),
+                            ":room", number(s.atMost().subtract(s.delta()))));
         }
         LedgerStep.Count s = (LedgerStep.Count) step;
         return TransactWriteItem.builder().update(Update.builder().tableName(table)

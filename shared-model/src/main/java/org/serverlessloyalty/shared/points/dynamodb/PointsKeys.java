@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import org.serverlessloyalty.shared.platform.dynamodb.TableKeys;
 import org.serverlessloyalty.shared.points.model.HistogramType;
+import org.serverlessloyalty.shared.points.model.TallyKey;
 import org.serverlessloyalty.shared.points.model.TransferId;
 import org.serverlessloyalty.shared.points.model.TransferType;
 import org.serverlessloyalty.shared.store.model.StoreCode;
@@ -78,6 +79,26 @@ public final class PointsKeys {
     public static String histogramSk(LocalDate day, int shard) {
         return day + "#" + String.format("%02d", shard);
     }
+
+    /**
+     * A {@link TallyKey}'s counter: a rule's uses sit in the member's partition ({@code ERU#{ruleId}#{period}},
+     * outside the account's ranges); a transaction's revoked points in the transaction's partition
+     * ({@code {store}#TX#{transactionId}}, sk {@code REVOKED}), read with the transaction.
+     */
+    public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> tally(StoreCode store,
+                                                                                                   TallyKey key) {
+        if (key instanceof TallyKey.RuleUsage usage) {
+            return TableKeys.key(account(store, usage.memberId()), "ERU#" + usage.ruleId() + "#" + usage.period());
+        }
+        return TableKeys.key(transaction(store, ((TallyKey.Revoked) key).transactionId()), REVOKED_SK);
+    }
+
+    /** The partition of a registered transaction (rule T1-T5): the transaction domain's items and its tally. */
+    public static String transaction(StoreCode store, String transactionId) {
+        return store.value() + "#TX#" + transactionId;
+    }
+
+    public static final String REVOKED_SK = "REVOKED";
 
     /** Sorts after every shard of {@code day}. */
     static String histogramDayEnd(LocalDate day) {

@@ -74,6 +74,26 @@ public sealed interface LedgerStep {
     }
 
     /**
+     * Adds {@code delta} to counter {@code key} while the result stays at most {@code atMost}: a bound on the action
+     * (an earning rule's uses per period, E12; a transaction's revoked points, T5) held by the store, not by a read.
+     */
+    record Tally(TallyKey key, BigDecimal delta, BigDecimal atMost) implements LedgerStep {
+
+        /** None: a counter beside the account, which it leaves as it was (the cached copy stays good). */
+        @Override
+        public String memberId() {
+            return null;
+        }
+
+        public Tally {
+            if (key == null || delta == null || atMost == null || delta.signum() <= 0 || delta.compareTo(atMost) > 0) {
+                throw new IllegalArgumentException("a tally adds a positive amount within its bound: " + delta
+                        + " of " + atMost);
+            }
+        }
+    }
+
+    /**
      * Holds while the member's account version is still {@code version} (0: never bumped): no existing lot gained
      * usable points since the account this plan was decided on was read, so the lots it draws are still the oldest
      * that count (rule P8). A check, not a write: concurrent spends never conflict on it.

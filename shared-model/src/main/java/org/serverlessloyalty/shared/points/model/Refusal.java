@@ -52,6 +52,12 @@ public record Refusal(Kind kind, String field, String message) {
         return new Refusal(Kind.INVALID_FIELD, field, "this customer's status does not allow spending points");
     }
 
+    /**
+     * A bound the action carried ({@link LedgerStep.Tally}) would be passed: Open Loyalty's text for an earning
+     * rule's usage limit (rule E12).
+     */
+    public static final Refusal LIMIT_EXCEEDED = new Refusal(Kind.BUSINESS, null, "limit exceeded");
+
     public static final Refusal TRANSFER_NOT_FOUND = new Refusal(Kind.NOT_FOUND, null, "points transfer not found");
 
     /** The amount needs more lots than one DynamoDB transaction can change at once. */

@@ -13,6 +13,7 @@ import org.serverlessloyalty.shared.points.model.LedgerAccount;
 import org.serverlessloyalty.shared.points.model.LedgerPlan;
 import org.serverlessloyalty.shared.points.model.LedgerStep;
 import org.serverlessloyalty.shared.points.model.PointsTransfer;
+import org.serverlessloyalty.shared.points.model.TallyKey;
 import org.serverlessloyalty.shared.points.model.TransferId;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 
@@ -60,4 +61,7 @@ public interface PointsLedger {
 
     /** The histogram counters of {@code type} summed per day from {@code from} to {@code to} (inclusive); days without any are absent. */
     SortedMap<LocalDate, BigDecimal> histogram(StoreCode store, HistogramType type, LocalDate from, LocalDate to);
+
+    /** Counter {@code key}'s value as committed (0 when never added to). */
+    BigDecimal tally(StoreCode store, TallyKey key);
 }

@@ -89,7 +89,7 @@ final class AccountCache {
                     // is newer than every lot it holds.
                     touched.add(key);
                 }
-            } else if (!(step instanceof LedgerStep.CheckVersion)) {
+            } else if (!(step instanceof LedgerStep.CheckVersion) && !(step instanceof LedgerStep.Tally)) {
                 touched.add(key);
             }
         }

@@ -76,24 +76,43 @@ public final class PointsTransfers {
 
     /** B3: add points to a member by id. */
     public TransferOutcome add(StoreZone store, AddPoints cmd, Claim<TransferOutcome> claim) {
+        return add(store, cmd, List.of(), claim);
+    }
+
+    /**
+     * Add points only while each of {@code bounds} holds, in the same transaction (an earning rule's usage limit,
+     * E12): a bound that would be passed answers {@link Refusal#LIMIT_EXCEEDED} and writes nothing.
+     */
+    public TransferOutcome add(StoreZone store, AddPoints cmd, List<LedgerStep.Tally> bounds,
+                               Claim<TransferOutcome> claim) {
         Optional<MemberRef> member = members.byId(store.code(), cmd.memberId());
         if (member.isEmpty()) {
             return refused(Refusal.NO_SUCH_CUSTOMER);
         }
         PointsSettings rules = settings.settings(store.code());
-        return run("add points", claim, now -> TransferPlanner.add(context(store, rules, now, claim), member.get(), cmd,
-                TransferId.newAt(now)));
+        return run("add points", claim, now -> bounded(TransferPlanner.add(context(store, rules, now, claim, bounds),
+                member.get(), cmd, TransferId.newAt(now)), bounds));
     }
 
     /** B4 (rule P8): spend a member's points, oldest first; a spend with a transactionId is a return's revocation. */
     public TransferOutcome spend(StoreZone store, SpendPoints cmd, Claim<TransferOutcome> claim) {
+        return spend(store, cmd, List.of(), claim);
+    }
+
+    /**
+     * Spend only while each of {@code bounds} holds, in the same transaction (a return never revokes more than the
+     * transaction earned, T5): a bound that would be passed answers {@link Refusal#LIMIT_EXCEEDED}, nothing written.
+     */
+    public TransferOutcome spend(StoreZone store, SpendPoints cmd, List<LedgerStep.Tally> bounds,
+                                 Claim<TransferOutcome> claim) {
         Optional<MemberRef> member = members.byId(store.code(), cmd.memberId());
         if (member.isEmpty()) {
             return refused(Refusal.NO_SUCH_CUSTOMER);
         }
         PointsSettings rules = settings.settings(store.code());
-        return drawing("spend points", claim, store, member.get().memberId(), (now, account) -> TransferPlanner.spend(
-                drawingContext(store, rules, now, claim), member.get(), cmd, account, TransferId.newAt(now)));
+        return drawing("spend points", claim, store, member.get().memberId(), (now, account) -> bounded(
+                TransferPlanner.spend(drawingContext(store, rules, now, claim, bounds), member.get(), cmd, account,
+                        TransferId.newAt(now)), bounds));
     }
 
     /** B9: hold a member's points until the block is cancelled. */
@@ -217,6 +236,9 @@ public final class PointsTransfers {
                     if (result instanceof PlanResult.Committed<LedgerStep>) {
                         return Optional.of(claim.committed(write.outcome()));
                     }
+                    if (boundPassed(result)) {
+                        return Optional.of(refused(Refusal.LIMIT_EXCEEDED));
+                    }
                     if (result instanceof PlanResult.Refused<LedgerStep> refused && ownTransferExists(refused, write)) {
                         return Optional.of(claim.committed(write.outcome()));
                     }
@@ -238,6 +260,9 @@ public final class PointsTransfers {
             PlanResult<LedgerStep> result = execute(store, memberId, write, fresh, claim, now);
             if (result instanceof PlanResult.Committed<LedgerStep>) {
                 return Optional.of(claim.committed(write.outcome()));
+            }
+            if (boundPassed(result)) {
+                return Optional.of(refused(Refusal.LIMIT_EXCEEDED));
             }
             if (result instanceof PlanResult.Refused<LedgerStep> refused && ownTransferExists(refused, write)) {
                 return Optional.of(claim.committed(write.outcome()));
@@ -284,6 +309,9 @@ public final class PointsTransfers {
                 accounts.committed(write.plan(), clock.instant());
                 return Optional.of(claim.committed(write.outcome()));
             }
+            if (boundPassed(result)) {
+                return Optional.of(refused(Refusal.LIMIT_EXCEEDED));
+            }
             if (result instanceof PlanResult.Refused<LedgerStep> refused && ownTransferExists(refused, write)) {
                 return Optional.of(claim.committed(write.outcome()));
             }
@@ -301,16 +329,42 @@ public final class PointsTransfers {
         return refused.failed().stream().anyMatch(s -> s instanceof LedgerStep.Create);
     }
 
+    /** The decision with the bounds' tallies added to its writes; an answer stays an answer. */
+    private static Decision bounded(Decision decision, List<LedgerStep.Tally> bounds) {
+        if (bounds.isEmpty() || !(decision instanceof Decision.Write write)) {
+            return decision;
+        }
+        List<LedgerStep> steps = new ArrayList<>(write.plan().steps());
+        steps.addAll(bounds);
+        return new Decision.Write(new LedgerPlan(write.plan().store(), steps), write.outcome());
+    }
+
+    /** A bound that does not hold is an answer: retrying cannot make room in it. */
+    private static boolean boundPassed(PlanResult<LedgerStep> result) {
+        return result instanceof PlanResult.Refused<LedgerStep> refused
+                && refused.failed().stream().anyMatch(LedgerStep.Tally.class::isInstance);
+    }
+
     private static TransferPlanner.Context context(StoreZone store, PointsSettings rules, Instant now,
                                                    Claim<TransferOutcome> claim) {
-        int reserved = claim.isKeyed() ? 1 : 0;
+        return context(store, rules, now, claim, List.of());
+    }
+
+    private static TransferPlanner.Context context(StoreZone store, PointsSettings rules, Instant now,
+                                                   Claim<TransferOutcome> claim, List<LedgerStep.Tally> bounds) {
+        int reserved = (claim.isKeyed() ? 1 : 0) + bounds.size();
         return new TransferPlanner.Context(store, rules, now, PointsLedger.MAX_TRANSACTION_ITEMS - reserved);
     }
 
     /** A spend's, block's or p2p send's: one item of the transaction is the account version check. */
     private static TransferPlanner.Context drawingContext(StoreZone store, PointsSettings rules, Instant now,
                                                           Claim<TransferOutcome> claim) {
-        int reserved = (claim.isKeyed() ? 1 : 0) + 1;
+        return drawingContext(store, rules, now, claim, List.of());
+    }
+
+    private static TransferPlanner.Context drawingContext(StoreZone store, PointsSettings rules, Instant now,
+                                                          Claim<TransferOutcome> claim, List<LedgerStep.Tally> bounds) {
+        int reserved = (claim.isKeyed() ? 1 : 0) + 1 + bounds.size();
         return new TransferPlanner.Context(store, rules, now, PointsLedger.MAX_TRANSACTION_ITEMS - reserved);
     }
 

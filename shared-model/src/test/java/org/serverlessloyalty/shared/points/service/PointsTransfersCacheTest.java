@@ -261,5 +261,10 @@ class PointsTransfersCacheTest {
                                                           LocalDate to) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public BigDecimal tally(StoreCode store, org.serverlessloyalty.shared.points.model.TallyKey key) {
+            throw new UnsupportedOperationException();
+        }
     }
 }

@@ -1,0 +1,19 @@
+package org.serverlessloyalty.shared.earning.model;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What earning rules give a transaction (rule E10): the points, rounded to 2 dp (E4), and the names of the rules
+ * that contributed, in execution order; the transfer's comment is these names joined by ", ".
+ */
+public record Earned(BigDecimal points, List<String> ruleNames) {
+
+    public Earned {
+        ruleNames = List.copyOf(ruleNames);
+    }
+
+    public String comment() {
+        return String.join(", ", ruleNames);
+    }
+}
