@@ -31,20 +31,19 @@ public final class EventAwarding {
     }
 
     /**
-     * A built-in event or a referral event (E11): the matching rule with the largest points, once per occasion (the
-     * counter {@code occasion:{event}} / {@code {occasion}} of the member, at most 1).
+     * A built-in event or a referral event (E11): the matching rule with the largest points, once per occasion: the
+     * member's counter {@code occasion:{counter}} / {@code {occasion}}, at most 1, whatever rule pays.
+     *
+     * @param counter what the once-only counter is named after: the event, with a referral's side
+     *                ({@code referral:register:referrer})
+     * @param also    what else a rule must satisfy (a referral rule's reward type)
      */
     public static Optional<Award> once(List<EventRule> rules, EventRuleType type, String eventName, Audience audience,
-                                       Instant at, String occasion, Predicate<EventRule> also) {
+                                       Instant at, String counter, String occasion, Predicate<EventRule> also) {
         return best(rules, r -> r.type() == type && eventName.equals(r.eventName()) && also.test(r), audience, at)
                 .map(rule -> new Award(audience.memberId(), rule.points(), List.of(rule),
-                        List.of(onceOnly(audience.memberId(), type, eventName, occasion))));
-    }
-
-    /** The counter that lets an occasion earn {@code memberId} once, whatever rule paid it. */
-    public static LedgerStep.Tally onceOnly(String memberId, EventRuleType type, String eventName, String occasion) {
-        return new LedgerStep.Tally(new TallyKey.RuleUsage(OCCASION_PREFIX + type.name().toLowerCase() + ":" + eventName,
-                memberId, occasion), BigDecimal.ONE, BigDecimal.ONE);
+                        List.of(new LedgerStep.Tally(new TallyKey.RuleUsage(OCCASION_PREFIX + counter,
+                                audience.memberId(), occasion), BigDecimal.ONE, BigDecimal.ONE))));
     }
 
     /**

@@ -39,7 +39,7 @@ class EventAwardingTest {
                 event("c", BuiltInEvent.LOGGED_IN, "99"));
 
         Award award = EventAwarding.once(rules, EventRuleType.EVENT, BuiltInEvent.ACCOUNT_CREATED, ALICE, NOW,
-                "alice", r -> true).orElseThrow();
+                "event:" + BuiltInEvent.ACCOUNT_CREATED, "alice", r -> true).orElseThrow();
 
         assertThat(award.points()).isEqualByComparingTo("25");
         assertThat(award.comment()).isEqualTo("Rule b");
@@ -53,14 +53,14 @@ class EventAwardingTest {
                 between(event("b", BuiltInEvent.LOGGED_IN, "20"), NOW.plusSeconds(60), NOW.plusSeconds(3600)),
                 forLevel(event("c", BuiltInEvent.LOGGED_IN, "30"), "silver"));
 
-        assertThat(EventAwarding.once(rules, EventRuleType.EVENT, BuiltInEvent.LOGGED_IN, ALICE, NOW, "t1", r -> true))
+        assertThat(EventAwarding.once(rules, EventRuleType.EVENT, BuiltInEvent.LOGGED_IN, ALICE, NOW, "e", "t1", r -> true))
                 .isEmpty();
     }
 
     @Test
     void e1RuleAimedAtTheMembersLevelApplies() {
         var rules = List.of(forLevel(event("c", BuiltInEvent.LOGGED_IN, "30"), "gold"));
-        assertThat(EventAwarding.once(rules, EventRuleType.EVENT, BuiltInEvent.LOGGED_IN, ALICE, NOW, "t1", r -> true))
+        assertThat(EventAwarding.once(rules, EventRuleType.EVENT, BuiltInEvent.LOGGED_IN, ALICE, NOW, "e", "t1", r -> true))
                 .map(Award::points).contains(new BigDecimal("30"));
     }
 
