@@ -1,10 +1,14 @@
 package org.serverlessloyalty.points;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.serverlessloyalty.points.auth.Caller;
 import org.serverlessloyalty.points.auth.CustomerTokens;
+import org.serverlessloyalty.shared.earning.event.model.BuiltInEvent;
+import org.serverlessloyalty.shared.earning.event.service.EventAwards;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
@@ -13,6 +17,7 @@ import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
 import org.serverlessloyalty.shared.points.model.ClaimKind;
 import org.serverlessloyalty.shared.points.model.CustomerTokenSecret;
 import org.serverlessloyalty.shared.points.model.Member;
+import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.points.service.CustomerTokenKeys;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;
 
@@ -25,11 +30,17 @@ final class CustomerTokenRoutes {
     private final MemberDirectory members;
     private final CustomerTokens tokens;
     private final CustomerTokenKeys keys;
+    // issue 10: h10-events (login)
+    private final EventAwards awards;
+    private final Clock clock;
 
-    CustomerTokenRoutes(MemberDirectory members, CustomerTokens tokens, CustomerTokenKeys keys) {
+    CustomerTokenRoutes(MemberDirectory members, CustomerTokens tokens, CustomerTokenKeys keys, EventAwards awards,
+                        Clock clock) {
         this.members = members;
         this.tokens = tokens;
         this.keys = keys;
+        this.awards = awards;
+        this.clock = clock;
     }
 
     /**
@@ -62,6 +73,11 @@ final class CustomerTokenRoutes {
                 .filter(m -> !m.isAnonymized())
                 .orElseThrow(() -> ApiException.notFound("Customer"));
         CustomerTokens.Issued issued = tokens.issue(caller.store().code(), member.memberId());
+        // issue 10: h10-events. A token is a login (oloy.customer.logged_in); it earns once per calendar day in the
+        // store's zone, since the shop's server asks a token for every session of its pages.
+        StoreZone zone = TransferRoutes.zone(caller);
+        awards.award(zone, member.memberId(), BuiltInEvent.LOGGED_IN,
+                "day:" + LocalDate.ofInstant(clock.instant(), zone.zone()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("token", issued.token());
         body.put("tokenType", "Bearer");

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.serverlessloyalty.points.auth.Caller;
+import org.serverlessloyalty.shared.earning.event.model.BuiltInEvent;
+import org.serverlessloyalty.shared.earning.event.service.EventAwards;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
@@ -20,7 +22,9 @@ import org.serverlessloyalty.shared.points.model.Member;
 import org.serverlessloyalty.shared.points.model.MemberPage;
 import org.serverlessloyalty.shared.points.model.MemberPatch;
 import org.serverlessloyalty.shared.points.model.MemberProfile;
+import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;
+import org.serverlessloyalty.shared.referral.service.Referrals;
 import org.serverlessloyalty.shared.store.model.Store;
 
 /** Open Loyalty's customer routes: register, read, update, list and search, activate, deactivate, anonymize. */
@@ -33,11 +37,17 @@ final class MemberRoutes {
     private final MemberDirectory members;
     private final BusinessMetrics metrics;
     private final Clock clock;
+    // issue 10: h10-events (account created, newsletter subscription, referral on registration)
+    private final EventAwards awards;
+    private final Referrals referrals;
 
-    MemberRoutes(MemberDirectory members, BusinessMetrics metrics, Clock clock) {
+    MemberRoutes(MemberDirectory members, BusinessMetrics metrics, Clock clock, EventAwards awards,
+                 Referrals referrals) {
         this.members = members;
         this.metrics = metrics;
         this.clock = clock;
+        this.awards = awards;
+        this.referrals = referrals;
     }
 
     /** Open Loyalty answers 200 {@code {"customerId","email"}}. */
@@ -46,7 +56,11 @@ final class MemberRoutes {
         Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         JsonFields customer = Bodies.openLoyalty(request, CUSTOMER);
         MemberJson.Registration registration = MemberJson.parseRegistration(customer, store.timezone(), clock.instant());
+        String invitationToken = customer.identifier(MemberJson.INVITATION_TOKEN, 64);
         customer.errors().throwIfAny();
+        if (invitationToken != null && referrals.find(store.code(), invitationToken).isEmpty()) {
+            throw InvitationRoutes.invalidToken(customer);
+        }
         var outcome = members.register(store.code(), registration.profile(), registration.createdAt(),
                 key.map(k -> new MemberDirectory.Idempotency(k, MemberJson.requestHash(registration))));
         if (outcome instanceof MemberDirectory.Registration.Duplicate duplicate) {
@@ -60,6 +74,14 @@ final class MemberRoutes {
         var registered = (MemberDirectory.Registration.Registered) outcome;
         if (!registered.replayed()) {
             metrics.count("MembersRegistered", 1);
+        }
+        // issue 10: h10-events. Also on a replay: each award is once per occasion, so a replay finishes what a first
+        // attempt cut short and adds nothing else. A token used by someone else already ties nobody (no referral).
+        Member member = registered.member();
+        StoreZone zone = TransferRoutes.zone(caller);
+        awards.registered(zone, member.memberId(), Optional.ofNullable(invitationToken));
+        if (member.profile().agreement2()) {
+            awards.award(zone, member.memberId(), BuiltInEvent.NEWSLETTER_SUBSCRIPTION, member.memberId());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("customerId", registered.member().memberId());
@@ -93,6 +115,10 @@ final class MemberRoutes {
             throw ApiException.badRequest(errors);
         }
         changed(outcome, customer, id);
+        // issue 10: h10-events. The newsletter agreement (agreement2) on earns its event once per member, ever.
+        if (outcome instanceof MemberDirectory.Change.Changed changedTo && changedTo.member().profile().agreement2()) {
+            awards.award(TransferRoutes.zone(caller), id, BuiltInEvent.NEWSLETTER_SUBSCRIPTION, id);
+        }
         return ApiResponse.ok(Map.of("customerId", id));
     }
 

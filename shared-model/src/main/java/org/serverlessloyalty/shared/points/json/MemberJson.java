@@ -49,12 +49,16 @@ public final class MemberJson {
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
 
     private static final Set<String> REGISTER_FIELDS;
+    /** {@code customer[invitationToken]}: the token of the invitation the new member accepts (referral). */
+    public static final String INVITATION_TOKEN = "invitationToken";
     private static final Set<String> ADDRESS_FIELDS = Set.of("street", "address1", "address2", "postal", "city",
             "province", "country");
 
     static {
         Set<String> fields = new HashSet<>(MemberProfile.FIELDS);
         fields.add(CREATED_AT);
+        // issue 10, h10-events: the referral invitation a registration may carry (read by the points routes).
+        fields.add(INVITATION_TOKEN);
         REGISTER_FIELDS = Set.copyOf(fields);
     }
 
