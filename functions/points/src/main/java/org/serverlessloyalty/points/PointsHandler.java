@@ -6,12 +6,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.serverlessloyalty.points.auth.Access;
 import org.serverlessloyalty.points.auth.AdminKey;
 import org.serverlessloyalty.points.auth.CustomerTokens;
 import org.serverlessloyalty.points.auth.PointsAuthorization;
 import org.serverlessloyalty.points.auth.SsmAdminKeySource;
+import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
+import org.serverlessloyalty.shared.earning.event.port.EventRuleSource;
+import org.serverlessloyalty.shared.earning.event.service.CatalogEventRules;
+import org.serverlessloyalty.shared.earning.event.service.EventAwards;
+import org.serverlessloyalty.shared.earning.event.service.StatusAudience;
+import org.serverlessloyalty.shared.earning.port.EventEarning;
+import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
+import org.serverlessloyalty.shared.level.port.MemberAudience;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -28,6 +37,7 @@ import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
 import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
+import org.serverlessloyalty.shared.points.port.MemberLookup;
 import org.serverlessloyalty.shared.points.port.MemberRepository;
 import org.serverlessloyalty.shared.points.port.PointsLedger;
 import org.serverlessloyalty.shared.points.port.PointsSettingsSource;
@@ -38,6 +48,9 @@ import org.serverlessloyalty.shared.points.service.PointsHistogram;
 import org.serverlessloyalty.shared.points.service.PointsSettingsCache;
 import org.serverlessloyalty.shared.points.service.PointsTransfers;
 import org.serverlessloyalty.shared.points.service.TransferListing;
+import org.serverlessloyalty.shared.referral.dynamodb.DynamoDbInvitations;
+import org.serverlessloyalty.shared.referral.port.InvitationRepository;
+import org.serverlessloyalty.shared.referral.service.Referrals;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -59,6 +72,10 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final TransferRoutes transfers;
     private final TransferImport imports;
     private final AccountRoutes accounts;
+    // issue 10: h10-events
+    private final EventEarningRoutes events;
+    private final InvitationRoutes invitations;
+    private final EventAwards eventAwards;
     private final BusinessMetrics metrics;
 
     /** Called by Lambda: builds the adapters once per instance. */
@@ -68,12 +85,18 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private PointsHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.members(), wiring.secrets(), wiring.tokenLifetime(),
-                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime());
+                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime(),
+                wiring.earning());
+    }
+
+    /** Issue 10's ports the points routes call (h10-events: event rules and invitations). */
+    public record Earning(EventRuleSource eventRules, InvitationRepository invitations,
+                          Function<MemberLookup, MemberAudience> audiences) {
     }
 
     private record Wiring(Supplier<String> adminKey, StoreAccess stores, MemberRepository members,
                           CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
-                          PointsSettingsSource settings, IdempotencyStore idempotency) {
+                          PointsSettingsSource settings, IdempotencyStore idempotency, Earning earning) {
 
         /** Called only by the no-arg constructor: the one place the points function builds its adapters. */
         private static Wiring fromEnvironment() {
@@ -91,7 +114,13 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock),
                     new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
                             config.storeCacheTtl(), clock),
-                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()));
+                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
+                    // issue 10: h10-events. The audience (level, segments) is the levels area's MemberAudience once
+                    // merged; until then the member's status alone.
+                    new Earning(new CatalogEventRules(new EarningRuleCatalog(
+                            new DynamoDbEarningRuleRepository(dynamoDb, config.tableName()), config.storeCacheTtl(),
+                            clock)),
+                            new DynamoDbInvitations(dynamoDb, config.tableName()), StatusAudience::new));
         }
     }
 
@@ -99,20 +128,31 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
                          CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
                          PointsSettingsSource settings, IdempotencyStore idempotencyStore, Clock clock,
-                         BusinessMetrics metrics) {
+                         BusinessMetrics metrics, Earning earning) {
         MemberDirectory directory = new MemberDirectory(memberRepository, clock);
         CustomerTokenKeys keys = new CustomerTokenKeys(secrets, clock);
         CustomerTokens customerTokens = new CustomerTokens(keys, clock, tokenLifetime);
         PointsTransfers pointsTransfers = new PointsTransfers(ledger, directory, settings, clock);
         TransferAnswers answers = new TransferAnswers(new Idempotency(idempotencyStore, clock));
+        // issue 10: h10-events
+        this.eventAwards = new EventAwards(earning.eventRules(), earning.audiences().apply(directory), pointsTransfers,
+                earning.invitations(), clock);
+        Referrals referrals = new Referrals(earning.invitations(), clock);
+        this.events = new EventEarningRoutes(eventAwards, answers, metrics);
+        this.invitations = new InvitationRoutes(referrals, directory);
         this.authorization = new PointsAuthorization(new AdminKey(adminKey), stores, customerTokens);
-        this.members = new MemberRoutes(directory, metrics, clock);
-        this.tokens = new CustomerTokenRoutes(directory, customerTokens, keys);
+        this.members = new MemberRoutes(directory, metrics, clock, eventAwards, referrals);
+        this.tokens = new CustomerTokenRoutes(directory, customerTokens, keys, eventAwards, clock);
         this.transfers = new TransferRoutes(pointsTransfers, answers, metrics);
         this.imports = new TransferImport(pointsTransfers, answers, metrics);
         this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
                 new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock);
         this.metrics = metrics;
+    }
+
+    /** Issue 10's EventEarning (h10-events), for the transactions' wiring: first transaction and referral purchases. */
+    public EventEarning eventEarning() {
+        return eventAwards;
     }
 
     @Override
@@ -176,6 +216,19 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     accounts.listOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             case "GET /api/{storeCode}/points/transfers" ->
                     accounts.histogram(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 10: h10-events
+            case "POST /api/{storeCode}/v1/earnRule/{eventName}/customer/{customer}" ->
+                    events.customEvent(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/earningRule/{eventName}" ->
+                    events.customEvent(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "POST /api/{storeCode}/earningRule/geolocation/customer/{customer}" ->
+                    events.geolocation(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/earningRule/qrcode/customer/{customer}" ->
+                    events.qrCode(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/invitations" ->
+                    invitations.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/invitations/invite" ->
+                    invitations.invite(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }
