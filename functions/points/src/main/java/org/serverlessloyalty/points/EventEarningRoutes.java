@@ -17,6 +17,7 @@ import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
 import org.serverlessloyalty.shared.platform.idempotency.RequestHash;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.platform.text.PlainText;
+import org.serverlessloyalty.shared.points.json.PointsJson;
 import org.serverlessloyalty.shared.points.model.Refusal;
 import org.serverlessloyalty.shared.points.model.TransferOutcome;
 
@@ -100,7 +101,7 @@ final class EventEarningRoutes {
     private static Function<TransferOutcome, ApiResponse> earned(ApiRequest request, JsonFields body, String memberId) {
         return outcome -> {
             if (outcome instanceof TransferOutcome.Done done) {
-                return ApiResponse.ok(Map.of("points", done.points().value()));
+                return ApiResponse.ok(Map.of("points", PointsJson.number(done.points())));
             }
             if (outcome instanceof TransferOutcome.Refused refused) {
                 if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND) {
