@@ -85,7 +85,12 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", new JsonRoute(
                     "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
             Map.entry("POST /api/{storeCode}/points/transfer/import", new JsonRoute(
-                    "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")));
+                    "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")),
+            // issue 10: h10-events
+            Map.entry("POST /api/{storeCode}/earningRule/geolocation/customer/{customer}", new JsonRoute(
+                    "{\"earningRule\":{\"longitude\":15,\"latitude\":" + HOLE + "}}", "earningRule[latitude]")),
+            Map.entry("POST /api/{storeCode}/earningRule/qrcode/customer/{customer}", new JsonRoute(
+                    "{\"earningRule\":{\"code\":" + HOLE + "}}", "earningRule[code]")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -97,7 +102,10 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/points/transfer/add", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/spend", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/block", "transfer"),
-            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"));
+            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"),
+            // issue 10: h10-events
+            Map.entry("POST /api/{storeCode}/earningRule/geolocation/customer/{customer}", "earningRule"),
+            Map.entry("POST /api/{storeCode}/earningRule/qrcode/customer/{customer}", "earningRule"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -122,14 +130,19 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/points/transfer/{transfer}/cancel",
             "POST /api/{storeCode}/points/transfer/{transfer}/activate",
             "POST /api/{storeCode}/points/transfer/{transfer}/expire",
-            "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers");
+            "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers",
+            // issue 10: h10-events
+            "POST /api/{storeCode}/v1/earnRule/{eventName}/customer/{customer}", "GET /api/{storeCode}/invitations");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before
      * the body is read, so a hostile body costs nothing there. {@code PointsTransfersHandlerIT} checks their bodies.
      */
     static final Set<String> TOKEN_ROUTES = Set.of("POST /api/{storeCode}/customer/points/p2p-transfer",
-            "GET /api/{storeCode}/customer/points/transfer");
+            "GET /api/{storeCode}/customer/points/transfer",
+            // issue 10: h10-events
+            "POST /api/{storeCode}/customer/earningRule/{eventName}",
+            "POST /api/{storeCode}/customer/invitations/invite");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =
