@@ -63,7 +63,14 @@ class EventsIT {
             "points/CustomerP2pPointsTransfer-form.json", "points/ImportPointsTransfers.json",
             "points/ImportPointsTransfers-json.json", "points/ListPointsTransfers.json",
             "points/ListOwnPointsTransfers.json", "points/PointsHistogram.json", "points/GetCustomerStatus.json",
-            "points/SellerGetCustomerStatus.json", "points/GetOwnCustomerStatus.json", "points/ExpirePointsTransfer.json",
+            "points/SellerGetCustomerStatus.json", "points/GetOwnCustomerStatus.json",
+            // issue 10: h10-events
+            "points/event-earning/UseCustomEvent.json", "points/event-earning/UseOwnCustomEvent.json",
+            "points/event-earning/EarnByGeolocation.json", "points/event-earning/EarnByGeolocation-form.json",
+            "points/event-earning/EarnByQrCode.json", "points/event-earning/EarnByQrCode-form.json",
+            "points/event-earning/InviteCustomer.json", "points/event-earning/InviteCustomer-form.json",
+            "points/event-earning/ListInvitations.json",
+            "points/ExpirePointsTransfer.json",
             "points/CancelPointsTransfer.json", "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
             "admin/RotateStoreApiKey.json");
     /** The customer token in the points events: replaced by the one the token event got. */
@@ -97,7 +104,9 @@ class EventsIT {
         Path events = CloudFormationYaml.repositoryRoot().resolve("events");
         Set<String> files = new TreeSet<>();
         try (var walk = Files.walk(events)) {
-            walk.filter(p -> p.toString().endsWith(".json") && p.getParent().getParent().equals(events))
+            // A function's events, and an issue 10 area's (events/points/<area>/).
+            walk.filter(p -> p.toString().endsWith(".json") && (p.getParent().getParent().equals(events)
+                            || p.getParent().getParent().equals(events.resolve("points"))))
                     .forEach(p -> files.add(events.relativize(p).toString().replace('\\', '/')));
         }
         assertThat(files).as("every event file is played, in a stated order").containsExactlyInAnyOrderElementsOf(ORDER);
@@ -108,6 +117,11 @@ class EventsIT {
         // The transfers the change events act on: the activated (then expired) add, and the locked one cancelled.
         Map<String, String> transfers = new HashMap<>();
         for (String name : ORDER) {
+            if (name.equals("points/RegisterCustomer.json")) {
+                // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
+                org.serverlessloyalty.tests.points.EventRuleSeed.seed(stack, "demo",
+                        org.serverlessloyalty.tests.points.EventRuleSeed.eventFiles());
+            }
             if (name.equals("points/AddPoints.json")) {
                 // Lock added points (rule P6) before the first points action, so there is a pending one to activate.
                 var locked = new HttpApiClient(stack.baseUri()).call("PUT", "/api/store/demo",
