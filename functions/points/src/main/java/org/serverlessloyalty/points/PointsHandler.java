@@ -12,6 +12,13 @@ import org.serverlessloyalty.points.auth.AdminKey;
 import org.serverlessloyalty.points.auth.CustomerTokens;
 import org.serverlessloyalty.points.auth.PointsAuthorization;
 import org.serverlessloyalty.points.auth.SsmAdminKeySource;
+import java.util.Set;
+import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
+import org.serverlessloyalty.shared.earning.model.Audience;
+import org.serverlessloyalty.shared.earning.port.TargetNames;
+import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
+import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
+import org.serverlessloyalty.shared.level.port.MemberAudience;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -59,6 +66,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final TransferRoutes transfers;
     private final TransferImport imports;
     private final AccountRoutes accounts;
+    // issue 10: h10-rules
+    private final EarningRuleRoutes earningRules;
     private final BusinessMetrics metrics;
 
     /** Called by Lambda: builds the adapters once per instance. */
@@ -68,30 +77,41 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private PointsHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.members(), wiring.secrets(), wiring.tokenLifetime(),
-                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime());
+                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime(),
+                wiring.earningRules(), TargetNames.NONE, wiring.audiences());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreAccess stores, MemberRepository members,
                           CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
-                          PointsSettingsSource settings, IdempotencyStore idempotency) {
+                          PointsSettingsSource settings, IdempotencyStore idempotency,
+                          EarningRuleCatalog earningRules, MemberAudience audiences) {
 
         /** Called only by the no-arg constructor: the one place the points function builds its adapters. */
         private static Wiring fromEnvironment() {
             var config = FunctionConfig.fromEnvironment();
             var dynamoDb = AwsClients.dynamoDb();
             Clock clock = Clock.systemUTC();
+            MemberRepository members = new DynamoDbMemberRepository(dynamoDb, config.tableName());
             return new Wiring(
                     // The SSM client is built on the first admin request that needs the key, then closed.
                     new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
                     new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()), config.storeCacheTtl(),
                             clock),
-                    new DynamoDbMemberRepository(dynamoDb, config.tableName()),
+                    members,
                     new DynamoDbCustomerTokenSecrets(dynamoDb, config.tableName()),
                     Duration.ofSeconds(LambdaEnvironment.intValue(CUSTOMER_TOKEN_SECONDS, DEFAULT_CUSTOMER_TOKEN_SECONDS)),
                     new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock),
                     new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
                             config.storeCacheTtl(), clock),
-                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()));
+                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
+                    // issue 10: h10-rules. One cache of the store's rules per instance, shared by the rule routes
+                    // (which invalidate it on a change) and the transaction earning (RuleEarning over this catalog).
+                    new EarningRuleCatalog(new DynamoDbEarningRuleRepository(dynamoDb, config.tableName(), clock),
+                            config.storeCacheTtl(), clock),
+                    // Until the levels domain (h10-levels) provides MemberAudience: a member's status, no level, no
+                    // segment, so only rules for nobody in particular are listed to a customer.
+                    (store, memberId) -> members.find(store, memberId)
+                            .map(m -> new Audience(m.memberId(), m.status().value(), null, Set.of())));
         }
     }
 
@@ -99,7 +119,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
                          CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
                          PointsSettingsSource settings, IdempotencyStore idempotencyStore, Clock clock,
-                         BusinessMetrics metrics) {
+                         BusinessMetrics metrics, EarningRuleCatalog earningRuleCatalog, TargetNames targetNames,
+                         MemberAudience audiences) {
         MemberDirectory directory = new MemberDirectory(memberRepository, clock);
         CustomerTokenKeys keys = new CustomerTokenKeys(secrets, clock);
         CustomerTokens customerTokens = new CustomerTokens(keys, clock, tokenLifetime);
@@ -112,6 +133,9 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.imports = new TransferImport(pointsTransfers, answers, metrics);
         this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
                 new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock);
+        // issue 10: h10-rules
+        this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(earningRuleCatalog, clock), targetNames,
+                audiences, new Idempotency(idempotencyStore, clock), metrics, clock);
         this.metrics = metrics;
     }
 
@@ -176,6 +200,23 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     accounts.listOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             case "GET /api/{storeCode}/points/transfers" ->
                     accounts.histogram(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 10: h10-rules
+            case "POST /api/{storeCode}/earningRule" ->
+                    earningRules.create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/earningRule/{earningRule}" ->
+                    earningRules.replace(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/earningRule" ->
+                    earningRules.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/earningRule/{earningRule}" ->
+                    earningRules.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/earningRule/{earningRule}/activate" ->
+                    earningRules.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/earningRule" ->
+                    earningRules.list(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/seller/earningRule/{earningRule}" ->
+                    earningRules.get(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/earningRule" ->
+                    earningRules.listForCustomer(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }
