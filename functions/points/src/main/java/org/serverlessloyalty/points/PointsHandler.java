@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.serverlessloyalty.points.auth.Access;
 import org.serverlessloyalty.points.auth.AdminKey;
@@ -14,11 +14,12 @@ import org.serverlessloyalty.points.auth.CustomerTokens;
 import org.serverlessloyalty.points.auth.PointsAuthorization;
 import org.serverlessloyalty.points.auth.SsmAdminKeySource;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
-import org.serverlessloyalty.shared.earning.event.port.EventRuleSource;
+import org.serverlessloyalty.shared.earning.model.Audience;
+import org.serverlessloyalty.shared.earning.port.TargetNames;
 import org.serverlessloyalty.shared.earning.event.service.CatalogEventRules;
 import org.serverlessloyalty.shared.earning.event.service.EventAwards;
-import org.serverlessloyalty.shared.earning.event.service.StatusAudience;
 import org.serverlessloyalty.shared.earning.port.EventEarning;
+import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
 import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
 import org.serverlessloyalty.shared.level.port.MemberAudience;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
@@ -37,7 +38,6 @@ import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
 import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
-import org.serverlessloyalty.shared.points.port.MemberLookup;
 import org.serverlessloyalty.shared.points.port.MemberRepository;
 import org.serverlessloyalty.shared.points.port.PointsLedger;
 import org.serverlessloyalty.shared.points.port.PointsSettingsSource;
@@ -72,6 +72,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final TransferRoutes transfers;
     private final TransferImport imports;
     private final AccountRoutes accounts;
+    // issue 10: h10-rules
+    private final EarningRuleRoutes earningRules;
     // issue 10: h10-events
     private final EventEarningRoutes events;
     private final InvitationRoutes invitations;
@@ -86,41 +88,43 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private PointsHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.members(), wiring.secrets(), wiring.tokenLifetime(),
                 wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime(),
-                wiring.earning());
-    }
-
-    /** Issue 10's ports the points routes call (h10-events: event rules and invitations). */
-    public record Earning(EventRuleSource eventRules, InvitationRepository invitations,
-                          Function<MemberLookup, MemberAudience> audiences) {
+                wiring.earningRules(), TargetNames.NONE, wiring.audiences(), wiring.invitations());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreAccess stores, MemberRepository members,
                           CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
-                          PointsSettingsSource settings, IdempotencyStore idempotency, Earning earning) {
+                          PointsSettingsSource settings, IdempotencyStore idempotency,
+                          EarningRuleCatalog earningRules, MemberAudience audiences,
+                          InvitationRepository invitations) {
 
         /** Called only by the no-arg constructor: the one place the points function builds its adapters. */
         private static Wiring fromEnvironment() {
             var config = FunctionConfig.fromEnvironment();
             var dynamoDb = AwsClients.dynamoDb();
             Clock clock = Clock.systemUTC();
+            MemberRepository members = new DynamoDbMemberRepository(dynamoDb, config.tableName());
             return new Wiring(
                     // The SSM client is built on the first admin request that needs the key, then closed.
                     new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
                     new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()), config.storeCacheTtl(),
                             clock),
-                    new DynamoDbMemberRepository(dynamoDb, config.tableName()),
+                    members,
                     new DynamoDbCustomerTokenSecrets(dynamoDb, config.tableName()),
                     Duration.ofSeconds(LambdaEnvironment.intValue(CUSTOMER_TOKEN_SECONDS, DEFAULT_CUSTOMER_TOKEN_SECONDS)),
                     new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock),
                     new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
                             config.storeCacheTtl(), clock),
                     new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
-                    // issue 10: h10-events. The audience (level, segments) is the levels area's MemberAudience once
-                    // merged; until then the member's status alone.
-                    new Earning(new CatalogEventRules(new EarningRuleCatalog(
-                            new DynamoDbEarningRuleRepository(dynamoDb, config.tableName()), config.storeCacheTtl(),
-                            clock)),
-                            new DynamoDbInvitations(dynamoDb, config.tableName()), StatusAudience::new));
+                    // issue 10: h10-rules. One cache of the store's rules per instance, shared by the rule routes
+                    // (which invalidate it on a change) and the transaction earning (RuleEarning over this catalog).
+                    new EarningRuleCatalog(new DynamoDbEarningRuleRepository(dynamoDb, config.tableName(), clock),
+                            config.storeCacheTtl(), clock),
+                    // Until the levels domain (h10-levels) provides MemberAudience: a member's status, no level, no
+                    // segment, so only rules for nobody in particular are listed to a customer.
+                    (store, memberId) -> members.find(store, memberId)
+                            .map(m -> new Audience(m.memberId(), m.status().value(), null, Set.of())),
+                    // issue 10: h10-events
+                    new DynamoDbInvitations(dynamoDb, config.tableName()));
         }
     }
 
@@ -128,16 +132,18 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
                          CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
                          PointsSettingsSource settings, IdempotencyStore idempotencyStore, Clock clock,
-                         BusinessMetrics metrics, Earning earning) {
+                         BusinessMetrics metrics, EarningRuleCatalog earningRuleCatalog, TargetNames targetNames,
+                         MemberAudience audiences, InvitationRepository invitationRepository) {
         MemberDirectory directory = new MemberDirectory(memberRepository, clock);
         CustomerTokenKeys keys = new CustomerTokenKeys(secrets, clock);
         CustomerTokens customerTokens = new CustomerTokens(keys, clock, tokenLifetime);
         PointsTransfers pointsTransfers = new PointsTransfers(ledger, directory, settings, clock);
         TransferAnswers answers = new TransferAnswers(new Idempotency(idempotencyStore, clock));
         // issue 10: h10-events
-        this.eventAwards = new EventAwards(earning.eventRules(), earning.audiences().apply(directory), pointsTransfers,
-                earning.invitations(), clock);
-        Referrals referrals = new Referrals(earning.invitations(), clock);
+        // The rules catalog is the one the rule routes invalidate on a change (h10-rules).
+        this.eventAwards = new EventAwards(new CatalogEventRules(earningRuleCatalog), audiences, pointsTransfers,
+                invitationRepository, clock);
+        Referrals referrals = new Referrals(invitationRepository, clock);
         this.events = new EventEarningRoutes(eventAwards, answers, metrics);
         this.invitations = new InvitationRoutes(referrals, directory);
         this.authorization = new PointsAuthorization(new AdminKey(adminKey), stores, customerTokens);
@@ -147,6 +153,9 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.imports = new TransferImport(pointsTransfers, answers, metrics);
         this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
                 new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock);
+        // issue 10: h10-rules
+        this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(earningRuleCatalog, clock), targetNames,
+                audiences, new Idempotency(idempotencyStore, clock), metrics, clock);
         this.metrics = metrics;
     }
 
@@ -216,6 +225,23 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     accounts.listOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             case "GET /api/{storeCode}/points/transfers" ->
                     accounts.histogram(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 10: h10-rules
+            case "POST /api/{storeCode}/earningRule" ->
+                    earningRules.create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/earningRule/{earningRule}" ->
+                    earningRules.replace(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/earningRule" ->
+                    earningRules.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/earningRule/{earningRule}" ->
+                    earningRules.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/earningRule/{earningRule}/activate" ->
+                    earningRules.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/earningRule" ->
+                    earningRules.list(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/seller/earningRule/{earningRule}" ->
+                    earningRules.get(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/earningRule" ->
+                    earningRules.listForCustomer(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             // issue 10: h10-events
             case "POST /api/{storeCode}/v1/earnRule/{eventName}/customer/{customer}" ->
                     events.customEvent(request, authorization.authorize(request, Access.STORE_ADMIN));

@@ -52,7 +52,7 @@ class EventEarningHandlerIT {
         table = LocalTable.create();
         handler = table.lambdaHandler(PointsHandler::new, Map.of("ADMIN_API_KEY", ADMIN));
         stores = new StoreDirectory(new DynamoDbStoreRepository(table.client(), table.name()), Clock.systemUTC());
-        rules = new DynamoDbEarningRuleRepository(table.client(), table.name());
+        rules = new DynamoDbEarningRuleRepository(table.client(), table.name(), Clock.systemUTC());
     }
 
     private record Shop(String code, String key) {

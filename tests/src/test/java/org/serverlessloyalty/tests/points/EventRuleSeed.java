@@ -24,7 +24,8 @@ public final class EventRuleSeed {
     }
 
     public static void seed(LocalStack stack, String store, List<RuleTerms> terms) {
-        var rules = new DynamoDbEarningRuleRepository(stack.dynamoDbClient(), stack.tableName("LoyaltyTable"));
+        var rules = new DynamoDbEarningRuleRepository(stack.dynamoDbClient(), stack.tableName("LoyaltyTable"),
+                java.time.Clock.systemUTC());
         int n = 0;
         for (RuleTerms t : terms) {
             Instant now = Instant.now().plusMillis(n++);

@@ -1,5 +1,6 @@
 package org.serverlessloyalty.shared.earning.dynamodb;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import org.serverlessloyalty.shared.earning.model.EarningRule;
 import org.serverlessloyalty.shared.earning.model.EarningRuleStep;
 import org.serverlessloyalty.shared.earning.port.EarningRuleRepository;
 import org.serverlessloyalty.shared.platform.dynamodb.Transactions;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyRecord;
+import org.serverlessloyalty.shared.platform.idempotency.dynamodb.IdempotentTransactions;
 import org.serverlessloyalty.shared.platform.plan.PlanResult;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -19,10 +22,12 @@ public final class DynamoDbEarningRuleRepository implements EarningRuleRepositor
 
     private final DynamoDbClient dynamoDb;
     private final String table;
+    private final Clock clock;
 
-    public DynamoDbEarningRuleRepository(DynamoDbClient dynamoDb, String table) {
+    public DynamoDbEarningRuleRepository(DynamoDbClient dynamoDb, String table, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.table = table;
+        this.clock = clock;
     }
 
     @Override
@@ -47,12 +52,13 @@ public final class DynamoDbEarningRuleRepository implements EarningRuleRepositor
     }
 
     @Override
-    public PlanResult<EarningRuleStep> execute(StoreCode store, List<EarningRuleStep> plan) {
+    public PlanResult<EarningRuleStep> execute(StoreCode store, List<EarningRuleStep> plan,
+                                               Optional<IdempotencyRecord> record) {
         List<Transactions.Write<EarningRuleStep>> writes = new ArrayList<>();
         for (EarningRuleStep step : plan) {
             writes.add(new Transactions.Write<>(write(store, step), step));
         }
-        return Transactions.execute(dynamoDb, writes);
+        return IdempotentTransactions.execute(dynamoDb, table, writes, record, clock.instant());
     }
 
     private TransactWriteItem write(StoreCode store, EarningRuleStep step) {

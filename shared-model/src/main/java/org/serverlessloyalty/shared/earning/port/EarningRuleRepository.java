@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.serverlessloyalty.shared.earning.model.EarningRule;
 import org.serverlessloyalty.shared.earning.model.EarningRuleStep;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyRecord;
 import org.serverlessloyalty.shared.platform.plan.PlanResult;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 
@@ -16,5 +17,15 @@ public interface EarningRuleRepository {
     List<EarningRule> list(StoreCode store);
 
     /** The steps as one transaction: Committed, or Refused naming the steps whose condition failed, or Contended. */
-    PlanResult<EarningRuleStep> execute(StoreCode store, List<EarningRuleStep> plan);
+    default PlanResult<EarningRuleStep> execute(StoreCode store, List<EarningRuleStep> plan) {
+        return execute(store, plan, Optional.empty());
+    }
+
+    /**
+     * As {@link #execute(StoreCode, List)}, with a request's idempotency record in the same transaction.
+     *
+     * @throws org.serverlessloyalty.shared.platform.idempotency.AlreadyRecordedException a concurrent request with
+     *         the same key committed first (nothing of this one was written)
+     */
+    PlanResult<EarningRuleStep> execute(StoreCode store, List<EarningRuleStep> plan, Optional<IdempotencyRecord> record);
 }

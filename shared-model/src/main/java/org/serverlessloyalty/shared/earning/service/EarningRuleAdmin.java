@@ -10,6 +10,7 @@ import org.serverlessloyalty.shared.earning.model.EarningRule;
 import org.serverlessloyalty.shared.earning.model.EarningRuleStep;
 import org.serverlessloyalty.shared.earning.model.RuleDefinition;
 import org.serverlessloyalty.shared.earning.rules.EarningRulePlans;
+import org.serverlessloyalty.shared.platform.idempotency.Claim;
 import org.serverlessloyalty.shared.platform.plan.Contention;
 import org.serverlessloyalty.shared.platform.plan.PlanResult;
 import org.serverlessloyalty.shared.store.model.StoreCode;
@@ -54,11 +55,22 @@ public final class EarningRuleAdmin {
     }
 
     public Outcome create(StoreCode store, RuleDefinition definition) {
+        return create(store, definition, Claim.none());
+    }
+
+    /**
+     * E-1; with a keyed request's claim, its answer is recorded in the rule's own transaction, so a retry of a
+     * create that did happen replays it instead of creating a second rule.
+     */
+    public Outcome create(StoreCode store, RuleDefinition definition, Claim<Outcome> claim) {
         Instant now = clock.instant();
         EarningRule rule = definition.toRule(ids.get(), now, now, 1);
+        Outcome saved = new Outcome.Saved(rule);
         return Contention.retry("create earning rule", () -> {
-            PlanResult<EarningRuleStep> result = catalog.repository().execute(store, EarningRulePlans.create(rule));
-            return outcome(store, result, rule);
+            PlanResult<EarningRuleStep> result = catalog.repository().execute(store, EarningRulePlans.create(rule),
+                    claim.record(saved));
+            Optional<Outcome> outcome = outcome(store, result, rule);
+            return outcome.map(o -> o instanceof Outcome.Saved ? claim.committed(o) : o);
         });
     }
 

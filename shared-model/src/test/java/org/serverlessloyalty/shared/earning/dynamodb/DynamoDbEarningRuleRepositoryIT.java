@@ -40,7 +40,7 @@ class DynamoDbEarningRuleRepositoryIT {
 
     private static final StoreCode STORE = new StoreCode("s1");
     private final LocalTable table = LocalTable.create();
-    private final DynamoDbEarningRuleRepository repository = new DynamoDbEarningRuleRepository(table.client(), table.name());
+    private final DynamoDbEarningRuleRepository repository = new DynamoDbEarningRuleRepository(table.client(), table.name(), Clock.systemUTC());
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-29T10:00:00Z"), ZoneOffset.UTC);
     private final EarningRuleCatalog catalog = new EarningRuleCatalog(repository, Duration.ofSeconds(30), clock);
 
