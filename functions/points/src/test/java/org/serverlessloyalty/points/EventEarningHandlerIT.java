@@ -139,6 +139,24 @@ class EventEarningHandlerIT {
     }
 
     @Test
+    void aCustomEventRetriedWithTheSameIdempotencyKeyCountsOnceAndAnswersTheSame() {
+        Shop shop = shop(new RuleTerms.CustomEvent("share", new BigDecimal("4"),
+                new UsageLimit(true, LimitPeriod.FOREVER, 2)));
+        String jane = register(shop, customer("jane@example.com"));
+
+        var first = call(customEvent(shop, "share", jane).header("Idempotency-Key", "share-1"));
+        var again = call(customEvent(shop, "share", jane).header("Idempotency-Key", "share-1"));
+        var second = call(customEvent(shop, "share", jane).header("Idempotency-Key", "share-2"));
+        var third = call(customEvent(shop, "share", jane).header("Idempotency-Key", "share-3"));
+
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(200);
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertThat(second.getStatusCode()).isEqualTo(200);
+        assertThat(json(third).get("error").asText()).isEqualTo("limit exceeded");
+        assertThat(points(shop, jane)).isEqualByComparingTo("8");
+    }
+
+    @Test
     void memberUsesACustomEventWithTheirOwnToken() {
         Shop shop = shop(new RuleTerms.CustomEvent("app_open", new BigDecimal("2"), UsageLimit.NONE));
         String jane = register(shop, customer("jane@example.com"));
