@@ -50,6 +50,11 @@ class HostileBodiesIT {
     record JsonRoute(String body, String field) {
     }
 
+    /** issue 10: h10-rules. A whole spending rule but its point value. */
+    private static final String EARNING_RULE = "{\"earningRule\":{\"type\":\"points\",\"name\":\"n\","
+            + "\"description\":\"d\",\"allTimeActive\":true,\"target\":\"level\",\"levels\":[\"gold\"],"
+            + "\"pointValue\":" + HOLE + "}}";
+
     static final Map<String, JsonRoute> JSON_ROUTES = Map.ofEntries(
             Map.entry("POST /api/store", new JsonRoute(
                     "{\"code\":\"x1\",\"name\":\"n\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\",\"active\":" + HOLE + "}",
@@ -85,7 +90,13 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", new JsonRoute(
                     "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
             Map.entry("POST /api/{storeCode}/points/transfer/import", new JsonRoute(
-                    "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")));
+                    "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")),
+            // issue 10: h10-rules
+            Map.entry("POST /api/{storeCode}/earningRule", new JsonRoute(EARNING_RULE, "earningRule[pointValue]")),
+            Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}",
+                    new JsonRoute(EARNING_RULE, "earningRule[pointValue]")),
+            Map.entry("POST /api/{storeCode}/earningRule/{earningRule}/activate",
+                    new JsonRoute("{\"active\":" + HOLE + "}", "active")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -97,7 +108,10 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/points/transfer/add", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/spend", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/block", "transfer"),
-            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"));
+            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"),
+            // issue 10: h10-rules
+            Map.entry("POST /api/{storeCode}/earningRule", "earningRule"),
+            Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}", "earningRule"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -122,14 +136,19 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/points/transfer/{transfer}/cancel",
             "POST /api/{storeCode}/points/transfer/{transfer}/activate",
             "POST /api/{storeCode}/points/transfer/{transfer}/expire",
-            "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers");
+            "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers",
+            // issue 10: h10-rules
+            "GET /api/{storeCode}/earningRule", "GET /api/{storeCode}/earningRule/{earningRule}",
+            "GET /api/{storeCode}/seller/earningRule", "GET /api/{storeCode}/seller/earningRule/{earningRule}");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before
      * the body is read, so a hostile body costs nothing there. {@code PointsTransfersHandlerIT} checks their bodies.
      */
     static final Set<String> TOKEN_ROUTES = Set.of("POST /api/{storeCode}/customer/points/p2p-transfer",
-            "GET /api/{storeCode}/customer/points/transfer");
+            "GET /api/{storeCode}/customer/points/transfer",
+            // issue 10: h10-rules
+            "GET /api/{storeCode}/customer/earningRule");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =
