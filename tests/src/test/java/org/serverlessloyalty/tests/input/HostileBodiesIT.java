@@ -50,6 +50,11 @@ class HostileBodiesIT {
     record JsonRoute(String body, String field) {
     }
 
+    /** issue 10: h10-rules. A whole spending rule but its point value. */
+    private static final String EARNING_RULE = "{\"earningRule\":{\"type\":\"points\",\"name\":\"n\","
+            + "\"description\":\"d\",\"allTimeActive\":true,\"target\":\"level\",\"levels\":[\"gold\"],"
+            + "\"pointValue\":" + HOLE + "}}";
+
     static final Map<String, JsonRoute> JSON_ROUTES = Map.ofEntries(
             Map.entry("POST /api/store", new JsonRoute(
                     "{\"code\":\"x1\",\"name\":\"n\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\",\"active\":" + HOLE + "}",
@@ -86,6 +91,12 @@ class HostileBodiesIT {
                     "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
             Map.entry("POST /api/{storeCode}/points/transfer/import", new JsonRoute(
                     "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")),
+            // issue 10: h10-rules
+            Map.entry("POST /api/{storeCode}/earningRule", new JsonRoute(EARNING_RULE, "earningRule[pointValue]")),
+            Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}",
+                    new JsonRoute(EARNING_RULE, "earningRule[pointValue]")),
+            Map.entry("POST /api/{storeCode}/earningRule/{earningRule}/activate",
+                    new JsonRoute("{\"active\":" + HOLE + "}", "active")),
             // issue 10: h10-events
             Map.entry("POST /api/{storeCode}/earningRule/geolocation/customer/{customer}", new JsonRoute(
                     "{\"earningRule\":{\"longitude\":15,\"latitude\":" + HOLE + "}}", "earningRule[latitude]")),
@@ -103,6 +114,9 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/points/transfer/spend", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/block", "transfer"),
             Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"),
+            // issue 10: h10-rules
+            Map.entry("POST /api/{storeCode}/earningRule", "earningRule"),
+            Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}", "earningRule"),
             // issue 10: h10-events
             Map.entry("POST /api/{storeCode}/earningRule/geolocation/customer/{customer}", "earningRule"),
             Map.entry("POST /api/{storeCode}/earningRule/qrcode/customer/{customer}", "earningRule"));
@@ -131,6 +145,9 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/points/transfer/{transfer}/activate",
             "POST /api/{storeCode}/points/transfer/{transfer}/expire",
             "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers",
+            // issue 10: h10-rules
+            "GET /api/{storeCode}/earningRule", "GET /api/{storeCode}/earningRule/{earningRule}",
+            "GET /api/{storeCode}/seller/earningRule", "GET /api/{storeCode}/seller/earningRule/{earningRule}",
             // issue 10: h10-events
             "POST /api/{storeCode}/v1/earnRule/{eventName}/customer/{customer}", "GET /api/{storeCode}/invitations");
 
@@ -140,6 +157,8 @@ class HostileBodiesIT {
      */
     static final Set<String> TOKEN_ROUTES = Set.of("POST /api/{storeCode}/customer/points/p2p-transfer",
             "GET /api/{storeCode}/customer/points/transfer",
+            // issue 10: h10-rules
+            "GET /api/{storeCode}/customer/earningRule",
             // issue 10: h10-events
             "POST /api/{storeCode}/customer/earningRule/{eventName}",
             "POST /api/{storeCode}/customer/invitations/invite");
