@@ -115,8 +115,11 @@ final class MemberRoutes {
             throw ApiException.badRequest(errors);
         }
         changed(outcome, customer, id);
-        // issue 10: h10-events. The newsletter agreement (agreement2) on earns its event once per member, ever.
-        if (outcome instanceof MemberDirectory.Change.Changed changedTo && changedTo.member().profile().agreement2()) {
+        // issue 10: h10-events. The newsletter agreement (agreement2) set on earns its event once per member, ever;
+        // an update that does not give agreement2 earns nothing (a rule created later pays no old subscription).
+        if (patch != null && patch.gives(MemberProfile.AGREEMENT2)
+                && outcome instanceof MemberDirectory.Change.Changed changedTo
+                && changedTo.member().profile().agreement2()) {
             awards.award(TransferRoutes.zone(caller), id, BuiltInEvent.NEWSLETTER_SUBSCRIPTION, id);
         }
         return ApiResponse.ok(Map.of("customerId", id));

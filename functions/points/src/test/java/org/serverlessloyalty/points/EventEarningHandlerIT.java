@@ -223,7 +223,35 @@ class EventEarningHandlerIT {
             assertThat(update.getStatusCode()).as(update.getBody()).isEqualTo(200);
         }
 
+        var other = call(ApiEvents.route("PUT /api/{storeCode}/customer/{customer}", shop.code(), jane).bearer(ADMIN)
+                .body(Map.of("customer", Map.of("firstName", "Janet"))));
+        assertThat(other.getStatusCode()).isEqualTo(200);
+
         assertThat(points(shop, jane)).isEqualByComparingTo("58");
+    }
+
+    @Test
+    void theNewsletterEarnsWhenAnUpdateSetsTheAgreementNotOnOtherUpdates() {
+        Shop shop = shop(new RuleTerms.Event("oloy.customer.newsletter_subscription", new BigDecimal("7")));
+        String jane = register(shop, Map.of("firstName", "Jane", "lastName", "Doe", "email", "jane@example.com",
+                "agreement1", true));
+        call(ApiEvents.route("PUT /api/{storeCode}/customer/{customer}", shop.code(), jane).bearer(ADMIN)
+                .body(Map.of("customer", Map.of("firstName", "Janet"))));
+        assertThat(points(shop, jane)).isZero();
+        call(ApiEvents.route("PUT /api/{storeCode}/customer/{customer}", shop.code(), jane).bearer(ADMIN)
+                .body(Map.of("customer", Map.of("agreement2", "1"))));
+        assertThat(points(shop, jane)).isEqualByComparingTo("7");
+    }
+
+    @Test
+    void anEventNameThatCannotBeOneIsA400NamingIt() {
+        Shop shop = shop();
+        String jane = register(shop, customer("jane@example.com"));
+
+        var response = call(customEvent(shop, "e".repeat(300), jane));
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(json(response).path("errors").findValuesAsText("field")).containsExactly("eventName");
     }
 
     @Test
