@@ -96,18 +96,20 @@ final class EarningRuleRoutes {
         JsonFields fields = OpenLoyaltyBody.parse(request, RULE);
         Optional<EarningRuleType> named = fields.raw("type") != null && fields.raw("type").isTextual()
                 ? EarningRuleType.fromValue(fields.raw("type").asText().strip()) : Optional.empty();
-        RuleDefinition definition = null;
+        RuleDefinition definition;
         if (named.isPresent()) {
             definition = EarningRuleJson.parse(fields, store.timezone(), Optional.empty());
+            Optional<EarningRule> existing = rules.find(store.code(), id);
+            if (existing.isPresent() && existing.get().type() != named.get()) {
+                fields.errors().add(fields.path("type"), "cannot be changed: this rule is "
+                        + existing.get().type().value());
+            }
             fields.errors().throwIfAny();
-        }
-        EarningRule existing = rules.find(store.code(), id).orElseThrow(() -> notFound(id));
-        if (definition == null) {
+            existing.orElseThrow(() -> notFound(id));
+        } else {
+            EarningRule existing = rules.find(store.code(), id).orElseThrow(() -> notFound(id));
             definition = EarningRuleJson.parse(fields, store.timezone(), Optional.of(existing.type()));
             fields.errors().throwIfAny();
-        } else if (definition.type() != existing.type()) {
-            throw ApiException.badRequest(FieldErrors.single(fields.path("type"),
-                    "cannot be changed: this rule is " + existing.type().value()));
         }
         return answer(request, rules.replace(store.code(), id, definition), fields);
     }
