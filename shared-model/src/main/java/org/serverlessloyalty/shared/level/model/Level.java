@@ -20,6 +20,14 @@ public record Level(String id, String name, String description, boolean active, 
             throw new IllegalArgumentException("a level has an id, a name, a condition value and a reward");
         }
         specialRewards = specialRewards == null ? List.of() : List.copyOf(specialRewards);
+        conditionValue = canonical(conditionValue);
+        minOrder = minOrder == null ? null : canonical(minOrder);
+    }
+
+    /** One representation per number (20, not 20.00): a level read back equals the level written. */
+    public static BigDecimal canonical(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public Level withActive(boolean newActive) {

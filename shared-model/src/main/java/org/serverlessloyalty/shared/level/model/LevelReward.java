@@ -13,5 +13,6 @@ public record LevelReward(String name, BigDecimal value, String code) {
         if (name == null || value == null || code == null) {
             throw new IllegalArgumentException("a reward has a name, a value and a code");
         }
+        value = Level.canonical(value);
     }
 }
