@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.serverlessloyalty.points.auth.Caller;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
@@ -33,8 +34,11 @@ final class MemberRoutes {
     private final MemberDirectory members;
     private final BusinessMetrics metrics;
     private final Clock clock;
+    /** issue 10: h10-levels. Called with each newly registered member (L6 places them); null when levels are off. */
+    private final BiConsumer<Store, String> registered;
 
-    MemberRoutes(MemberDirectory members, BusinessMetrics metrics, Clock clock) {
+    MemberRoutes(MemberDirectory members, BusinessMetrics metrics, Clock clock, BiConsumer<Store, String> registered) {
+        this.registered = registered;
         this.members = members;
         this.metrics = metrics;
         this.clock = clock;
@@ -60,6 +64,10 @@ final class MemberRoutes {
         var registered = (MemberDirectory.Registration.Registered) outcome;
         if (!registered.replayed()) {
             metrics.count("MembersRegistered", 1);
+        }
+        if (this.registered != null) {
+            // Also on a replay: the first attempt may have crashed between the registration and this call.
+            this.registered.accept(store, registered.member().memberId());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("customerId", registered.member().memberId());

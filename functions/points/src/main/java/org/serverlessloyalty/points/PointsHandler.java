@@ -40,6 +40,22 @@ import org.serverlessloyalty.shared.points.service.PointsTransfers;
 import org.serverlessloyalty.shared.points.service.TransferListing;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
+import org.serverlessloyalty.points.level.LevelPorts;
+import org.serverlessloyalty.points.level.LevelRoutes;
+import org.serverlessloyalty.points.level.LevelStatusFields;
+import org.serverlessloyalty.points.level.SegmentRoutes;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
+import org.serverlessloyalty.shared.level.service.LevelSettingsCache;
+import org.serverlessloyalty.shared.level.service.LevelTrackingLedger;
+import org.serverlessloyalty.shared.level.service.Levels;
+import org.serverlessloyalty.shared.level.service.MemberLevels;
+import org.serverlessloyalty.shared.points.model.StoreZone;
+import org.serverlessloyalty.shared.segment.dynamodb.DynamoDbSegmentRepository;
+import org.serverlessloyalty.shared.segment.service.Segments;
+import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.transaction.model.TransactionTotals;
+import org.serverlessloyalty.shared.transaction.port.MemberTransactions;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -60,6 +76,9 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final TransferImport imports;
     private final AccountRoutes accounts;
     private final BusinessMetrics metrics;
+    // issue 10: h10-levels (null when the handler is built without levels: their routes answer 404)
+    private final LevelRoutes levels;
+    private final SegmentRoutes segments;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public PointsHandler() {
@@ -68,12 +87,13 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private PointsHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.members(), wiring.secrets(), wiring.tokenLifetime(),
-                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime());
+                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime(),
+                wiring.levels());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreAccess stores, MemberRepository members,
                           CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
-                          PointsSettingsSource settings, IdempotencyStore idempotency) {
+                          PointsSettingsSource settings, IdempotencyStore idempotency, LevelPorts levels) {
 
         /** Called only by the no-arg constructor: the one place the points function builds its adapters. */
         private static Wiring fromEnvironment() {
@@ -91,28 +111,61 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock),
                     new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
                             config.storeCacheTtl(), clock),
-                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()));
+                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
+                    // issue 10: h10-levels
+                    new LevelPorts(new DynamoDbLevelRepository(dynamoDb, config.tableName()),
+                            new DynamoDbLevelSettings(dynamoDb, config.tableName()),
+                            new DynamoDbSegmentRepository(dynamoDb, config.tableName()),
+                            TRANSACTIONS_NOT_WIRED, config.storeCacheTtl()));
         }
     }
+
+    /**
+     * issue 10: h10-levels. Until the transactions domain (branch h10-tx) is merged, no member has a transaction, so
+     * their totals are none; the merge replaces this with its DynamoDB {@code MemberTransactions}.
+     */
+    static final MemberTransactions TRANSACTIONS_NOT_WIRED = (store, memberId, skus, categories) -> TransactionTotals.NONE;
 
     /** With ports: the tests' constructor. */
     public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
                          CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
                          PointsSettingsSource settings, IdempotencyStore idempotencyStore, Clock clock,
                          BusinessMetrics metrics) {
+        this(adminKey, stores, memberRepository, secrets, tokenLifetime, ledger, settings, idempotencyStore, clock,
+                metrics, null);
+    }
+
+    /** With levels and segments (issue 10, h10-levels); {@code levelPorts} null leaves them out. */
+    public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
+                         CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
+                         PointsSettingsSource settings, IdempotencyStore idempotencyStore, Clock clock,
+                         BusinessMetrics metrics, LevelPorts levelPorts) {
         MemberDirectory directory = new MemberDirectory(memberRepository, clock);
         CustomerTokenKeys keys = new CustomerTokenKeys(secrets, clock);
         CustomerTokens customerTokens = new CustomerTokens(keys, clock, tokenLifetime);
-        PointsTransfers pointsTransfers = new PointsTransfers(ledger, directory, settings, clock);
+        // issue 10: h10-levels. Every committed points change recalculates the members it touched (L3).
+        MemberLevels memberLevels = levelPorts == null ? null : new MemberLevels(levelPorts.levels(),
+                new LevelSettingsCache(levelPorts.settings(), levelPorts.settingsTtl(), clock),
+                new PointsAccounts(ledger, clock), levelPorts.transactions(), clock);
+        PointsLedger tracked = memberLevels == null ? ledger
+                : new LevelTrackingLedger(ledger, memberLevels, code -> stores.store(code).map(Store::timezone));
+        PointsTransfers pointsTransfers = new PointsTransfers(tracked, directory, settings, clock);
         TransferAnswers answers = new TransferAnswers(new Idempotency(idempotencyStore, clock));
         this.authorization = new PointsAuthorization(new AdminKey(adminKey), stores, customerTokens);
-        this.members = new MemberRoutes(directory, metrics, clock);
+        this.members = new MemberRoutes(directory, metrics, clock, memberLevels == null ? null
+                : (store, memberId) -> LevelTrackingLedger.recalculateAfterCommit(memberLevels,
+                        new StoreZone(store.code(), store.timezone()), memberId));
         this.tokens = new CustomerTokenRoutes(directory, customerTokens, keys);
         this.transfers = new TransferRoutes(pointsTransfers, answers, metrics);
         this.imports = new TransferImport(pointsTransfers, answers, metrics);
         this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
-                new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock);
+                new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock,
+                memberLevels == null ? null : new LevelStatusFields(memberLevels)::of);
         this.metrics = metrics;
+        this.levels = memberLevels == null ? null
+                : new LevelRoutes(new Levels(levelPorts.levels()), memberLevels, directory, clock);
+        this.segments = levelPorts == null ? null
+                : new SegmentRoutes(new Segments(levelPorts.segments(), directory), directory, clock);
     }
 
     @Override
@@ -176,7 +229,58 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     accounts.listOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             case "GET /api/{storeCode}/points/transfers" ->
                     accounts.histogram(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 10: h10-levels
+            case "POST /api/{storeCode}/level/create" ->
+                    levels().create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/level/{level}" ->
+                    levels().update(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/level/{level}" ->
+                    levels().get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/level/{level}" ->
+                    levels().get(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/level" ->
+                    levels().list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/level" ->
+                    levels().list(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/level/{level}/activate" ->
+                    levels().activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/level/{level}/customers" ->
+                    levels().customers(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/customer/level" ->
+                    levels().customerList(request, authorization.authorize(request, Access.MEMBER));
+            case "POST /api/{storeCode}/customer/{customer}/level" ->
+                    levels().assign(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/{customer}/remove-manually-level" ->
+                    levels().removeManual(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/segment" ->
+                    segments().create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/segment" ->
+                    segments().list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/segment/{segment}" ->
+                    segments().get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/segment/{segment}" ->
+                    segments().update(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/segment/{segment}/customers" ->
+                    segments().customers(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/segment/{segment}/customers" ->
+                    segments().addMembers(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}" ->
+                    segments().removeMember(request, authorization.authorize(request, Access.STORE_ADMIN));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
+    }
+
+    private LevelRoutes levels() {
+        if (levels == null) {
+            throw ApiException.notFound("Levels are not enabled here");
+        }
+        return levels;
+    }
+
+    private SegmentRoutes segments() {
+        if (segments == null) {
+            throw ApiException.notFound("Segments are not enabled here");
+        }
+        return segments;
     }
 }

@@ -68,13 +68,21 @@ public final class LevelTrackingLedger implements PointsLedger {
             }
         });
         for (String memberId : members) {
-            try {
-                ZoneId zone = zones.apply(plan.store()).orElse(ZoneId.of("UTC"));
-                levels.recalculate(new StoreZone(plan.store(), zone), memberId);
-            } catch (RuntimeException e) {
-                LOG.warn("Level recalculation failed after a committed points change; store={} member={}",
-                        plan.store().value(), memberId, e);
-            }
+            ZoneId zone = zones.apply(plan.store()).orElse(ZoneId.of("UTC"));
+            recalculateAfterCommit(levels, new StoreZone(plan.store(), zone), memberId);
+        }
+    }
+
+    /**
+     * Recalculates after something was committed (a points change, a registration, L6): a failure is logged, not
+     * thrown, so the committed change is answered as done; the member's next change places them.
+     */
+    public static void recalculateAfterCommit(LevelRecalculation levels, StoreZone store, String memberId) {
+        try {
+            levels.recalculate(store, memberId);
+        } catch (RuntimeException e) {
+            LOG.warn("Level recalculation failed after a committed change; store={} member={}",
+                    store.code().value(), memberId, e);
         }
     }
 
