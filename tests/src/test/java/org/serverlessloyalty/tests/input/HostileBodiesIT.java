@@ -85,7 +85,22 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", new JsonRoute(
                     "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
             Map.entry("POST /api/{storeCode}/points/transfer/import", new JsonRoute(
-                    "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")));
+                    "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")),
+            // issue 10: h10-levels
+            Map.entry("POST /api/{storeCode}/level/create", new JsonRoute(
+                    "{\"level\":{\"translations\":{\"en\":{\"name\":\"n\"}},\"reward\":{\"name\":\"r\",\"value\":1,\"code\":\"c\"},\"conditionValue\":" + HOLE + "}}", "level[conditionValue]")),
+            Map.entry("PUT /api/{storeCode}/level/{level}", new JsonRoute(
+                    "{\"level\":{\"translations\":{\"en\":{\"name\":\"n\"}},\"reward\":{\"name\":\"r\",\"value\":1,\"code\":\"c\"},\"conditionValue\":" + HOLE + "}}", "level[conditionValue]")),
+            Map.entry("POST /api/{storeCode}/level/{level}/activate", new JsonRoute(
+                    "{\"active\":" + HOLE + "}", "active")),
+            Map.entry("POST /api/{storeCode}/customer/{customer}/level", new JsonRoute(
+                    "{\"levelId\":" + HOLE + "}", "levelId")),
+            Map.entry("POST /api/{storeCode}/segment", new JsonRoute(
+                    "{\"segment\":{\"name\":" + HOLE + "}}", "segment[name]")),
+            Map.entry("PUT /api/{storeCode}/segment/{segment}", new JsonRoute(
+                    "{\"segment\":{\"name\":" + HOLE + "}}", "segment[name]")),
+            Map.entry("POST /api/{storeCode}/segment/{segment}/customers", new JsonRoute(
+                    "{\"customers\":[" + HOLE + "]}", "customers[0]")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -97,7 +112,15 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/points/transfer/add", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/spend", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/block", "transfer"),
-            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"));
+            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"),
+            // issue 10: h10-levels
+            Map.entry("POST /api/{storeCode}/level/create", "level"),
+            Map.entry("PUT /api/{storeCode}/level/{level}", "level"),
+            Map.entry("POST /api/{storeCode}/level/{level}/activate", "level"),
+            Map.entry("POST /api/{storeCode}/customer/{customer}/level", "assign"),
+            Map.entry("POST /api/{storeCode}/segment", "segment"),
+            Map.entry("PUT /api/{storeCode}/segment/{segment}", "segment"),
+            Map.entry("POST /api/{storeCode}/segment/{segment}/customers", "segment"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -122,7 +145,14 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/points/transfer/{transfer}/cancel",
             "POST /api/{storeCode}/points/transfer/{transfer}/activate",
             "POST /api/{storeCode}/points/transfer/{transfer}/expire",
-            "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers");
+            "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers",
+            // issue 10: h10-levels
+            "GET /api/{storeCode}/level/{level}", "GET /api/{storeCode}/seller/level/{level}",
+            "GET /api/{storeCode}/level", "GET /api/{storeCode}/seller/level",
+            "GET /api/{storeCode}/level/{level}/customers", "GET /api/{storeCode}/customer/level",
+            "POST /api/{storeCode}/customer/{customer}/remove-manually-level", "GET /api/{storeCode}/segment",
+            "GET /api/{storeCode}/segment/{segment}", "GET /api/{storeCode}/segment/{segment}/customers",
+            "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before

@@ -64,13 +64,30 @@ class EventsIT {
             "points/ImportPointsTransfers-json.json", "points/ListPointsTransfers.json",
             "points/ListOwnPointsTransfers.json", "points/PointsHistogram.json", "points/GetCustomerStatus.json",
             "points/SellerGetCustomerStatus.json", "points/GetOwnCustomerStatus.json", "points/ExpirePointsTransfer.json",
-            "points/CancelPointsTransfer.json", "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
+            "points/CancelPointsTransfer.json",
+            // issue 10: h10-levels. A level (its id then in the later events), John assigned to it and released; a
+            // segment (likewise), John put in it and taken out.
+            "points/levels/CreateLevel.json", "points/levels/CreateLevel-form.json", "points/levels/UpdateLevel.json",
+            "points/levels/UpdateLevel-form.json", "points/levels/GetLevel.json", "points/levels/SellerGetLevel.json",
+            "points/levels/ListLevels.json", "points/levels/SellerListLevels.json", "points/levels/ActivateLevel.json",
+            "points/levels/ActivateLevel-form.json", "points/levels/ListCustomerLevels.json",
+            "points/levels/AssignCustomerLevel.json", "points/levels/AssignCustomerLevel-form.json",
+            "points/levels/ListLevelCustomers.json", "points/levels/RemoveCustomerManualLevel.json",
+            "points/levels/CreateSegment.json", "points/levels/CreateSegment-form.json",
+            "points/levels/UpdateSegment.json", "points/levels/UpdateSegment-form.json", "points/levels/GetSegment.json",
+            "points/levels/ListSegments.json", "points/levels/AddSegmentCustomers.json",
+            "points/levels/AddSegmentCustomers-form.json", "points/levels/ListSegmentCustomers.json",
+            "points/levels/RemoveSegmentCustomer.json",
+            "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
             "admin/RotateStoreApiKey.json");
     /** The customer token in the points events: replaced by the one the token event got. */
     private static final String TOKEN_PLACEHOLDER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
             + ".eyJzdWIiOiJhNmIzMzYwMC1lNDk5LTUyOTEtYWNmMS03NzhmYjJmZDhlNDUifQ.c2lnbmF0dXJl";
     /** The transfer id in the points events: replaced by the transfer each acts on (below). */
     private static final String TRANSFER_PLACEHOLDER = "0196b5a2-3c40-7000-8a1b-2c3d4e5f6a7b";
+    /** issue 10: h10-levels. The level and segment ids in the events: replaced by those CreateLevel/CreateSegment got. */
+    private static final String LEVEL_PLACEHOLDER = "11111111-2222-4333-8444-555555555555";
+    private static final String SEGMENT_PLACEHOLDER = "66666666-7777-4888-8999-aaaaaaaaaaaa";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -97,7 +114,9 @@ class EventsIT {
         Path events = CloudFormationYaml.repositoryRoot().resolve("events");
         Set<String> files = new TreeSet<>();
         try (var walk = Files.walk(events)) {
-            walk.filter(p -> p.toString().endsWith(".json") && p.getParent().getParent().equals(events))
+            // A function's folder, or an issue-10 area's folder inside it (events/points/<area>/).
+            walk.filter(p -> p.toString().endsWith(".json") && (p.getParent().getParent().equals(events)
+                            || p.getParent().getParent().equals(events.resolve("points"))))
                     .forEach(p -> files.add(events.relativize(p).toString().replace('\\', '/')));
         }
         assertThat(files).as("every event file is played, in a stated order").containsExactlyInAnyOrderElementsOf(ORDER);
@@ -107,6 +126,8 @@ class EventsIT {
         String token = TOKEN_PLACEHOLDER;
         // The transfers the change events act on: the activated (then expired) add, and the locked one cancelled.
         Map<String, String> transfers = new HashMap<>();
+        String level = LEVEL_PLACEHOLDER;
+        String segment = SEGMENT_PLACEHOLDER;
         for (String name : ORDER) {
             if (name.equals("points/AddPoints.json")) {
                 // Lock added points (rule P6) before the first points action, so there is a pending one to activate.
@@ -118,7 +139,8 @@ class EventsIT {
             String text = Files.readString(events.resolve(name))
                     .replace(API_KEY_PLACEHOLDER, apiKey).replace(PUBLISHABLE_PLACEHOLDER, publishableKey)
                     .replace(TOKEN_PLACEHOLDER, token)
-                    .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER));
+                    .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER))
+                    .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
             String function = functionFor(name, event.getRouteKey());
 
@@ -137,6 +159,16 @@ class EventsIT {
                 JsonNode store = Json.MAPPER.readTree(response.getBody());
                 apiKey = store.get("apiKey").asText();
                 publishableKey = store.get("publishableKey").asText();
+            }
+            if (name.equals("points/levels/CreateLevel.json")) {
+                level = Json.MAPPER.readTree(response.getBody()).get("id").asText();
+            }
+            if (name.equals("points/levels/CreateSegment.json")) {
+                segment = Json.MAPPER.readTree(response.getBody()).get("segmentId").asText();
+            }
+            if (name.equals("points/levels/ListLevelCustomers.json")) {
+                assertThat(Json.MAPPER.readTree(response.getBody()).get("total").asInt()).as(response.getBody())
+                        .isEqualTo(1);
             }
             if (name.equals("points/IssueCustomerToken.json")) {
                 token = Json.MAPPER.readTree(response.getBody()).get("token").asText();

@@ -54,8 +54,9 @@ public final class LevelRoutes {
 
     /** L-2: the whole form again; 200 {@code {"id"}}. */
     public ApiResponse update(ApiRequest request, Caller caller) {
-        String id = levelId(request);
+        // The body first: a bad one is a 400 naming its fields whatever the path names (HostileBodiesIT).
         Level form = form(request);
+        String id = levelId(request);
         Level changed = levels.replace(caller.store().code(), id, form).orElseThrow(() -> notFound(id));
         return ApiResponse.ok(Map.of("id", changed.id()));
     }
@@ -85,11 +86,11 @@ public final class LevelRoutes {
 
     /** L-5: {@code active} by Open Loyalty's checkbox rule (absent is false); 204. */
     public ApiResponse activate(ApiRequest request, Caller caller) {
-        String id = levelId(request);
         JsonFields body = OpenLoyaltyBody.parse(request, LEVEL);
         body.rejectUnknown(Set.of("active"));
         Boolean active = body.olBool("active");
         body.errors().throwIfAny();
+        String id = levelId(request);
         levels.activate(caller.store().code(), id, Boolean.TRUE.equals(active)).orElseThrow(() -> notFound(id));
         return ApiResponse.noContent();
     }
@@ -126,11 +127,11 @@ public final class LevelRoutes {
      * {@code {"levelId":"field is required"}}; an unknown level is 400 too (section 4 item 10; 500 in Open Loyalty).
      */
     public ApiResponse assign(ApiRequest request, Caller caller) {
-        String memberId = memberId(request, caller);
         JsonFields body = OpenLoyaltyBody.parse(request, "assign");
         body.rejectUnknown(Set.of("levelId"));
         String raw = body.string("levelId", 64);
         body.errors().throwIfAny();
+        String memberId = memberId(request, caller);
         if (raw == null || raw.isEmpty()) {
             return refusal(request, body.path("levelId"), "field is required");
         }

@@ -50,8 +50,8 @@ public final class SegmentRoutes {
     }
 
     public ApiResponse update(ApiRequest request, Caller caller) {
-        String id = segmentId(request);
         Segment form = form(request);
+        String id = segmentId(request);
         segments.replace(caller.store().code(), id, form).orElseThrow(() -> notFound(id));
         return ApiResponse.ok(Map.of("segmentId", id));
     }
@@ -82,7 +82,6 @@ public final class SegmentRoutes {
      * already in it stays once. 400 naming every id that is not a member of the store, and nothing is written.
      */
     public ApiResponse addMembers(ApiRequest request, Caller caller) {
-        String id = segmentId(request);
         StoreCode store = caller.store().code();
         JsonFields body = OpenLoyaltyBody.parse(request, SEGMENT);
         body.rejectUnknown(Set.of("customers"));
@@ -94,7 +93,6 @@ public final class SegmentRoutes {
         if (given.isEmpty()) {
             throw ApiException.badRequest(FieldErrors.single(body.path("customers"), "must name at least one customer"));
         }
-        segments.find(store, id).orElseThrow(() -> notFound(id));
         List<String> ids = new ArrayList<>();
         FieldErrors errors = FieldErrors.none();
         for (int i = 0; i < given.size(); i++) {
@@ -105,6 +103,8 @@ public final class SegmentRoutes {
             ids.add(memberId == null ? "" : memberId);
         }
         errors.throwIfAny();
+        String id = segmentId(request);
+        segments.find(store, id).orElseThrow(() -> notFound(id));
         for (int index : segments.unknownMembers(store, ids)) {
             errors.add(body.path("customers") + "[" + index + "]", "such customer does not exist");
         }
