@@ -187,7 +187,7 @@ public final class LevelRoutes {
 
     /**
      * The one error shape with Open Loyalty's text in {@code error} beside the field named as sent, as the points
-     * refusals answer ({@code {"levelId":"field is required"}} in Open Loyalty).
+     * refusals answer (Open Loyalty answers {@code {"levelId":"field is required"}}; its text is in {@code error}).
      */
     static ApiResponse refusal(ApiRequest request, String field, String message) {
         Map<String, Object> error = new LinkedHashMap<>();
@@ -196,7 +196,6 @@ public final class LevelRoutes {
         error.put("message", "The request has invalid fields");
         error.put("errors", FieldErrors.single(field, message).list());
         error.put("error", message);
-        error.put(field, message);
         error.put("requestId", request.requestId());
         return new ApiResponse(400, error);
     }
