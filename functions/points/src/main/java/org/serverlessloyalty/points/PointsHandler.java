@@ -54,8 +54,6 @@ import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.segment.dynamodb.DynamoDbSegmentRepository;
 import org.serverlessloyalty.shared.segment.service.Segments;
 import org.serverlessloyalty.shared.store.model.Store;
-import org.serverlessloyalty.shared.transaction.model.TransactionTotals;
-import org.serverlessloyalty.shared.transaction.port.MemberTransactions;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -116,15 +114,9 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     new LevelPorts(new DynamoDbLevelRepository(dynamoDb, config.tableName()),
                             new DynamoDbLevelSettings(dynamoDb, config.tableName()),
                             new DynamoDbSegmentRepository(dynamoDb, config.tableName()),
-                            TRANSACTIONS_NOT_WIRED, config.storeCacheTtl()));
+                            LevelPorts.TRANSACTIONS_NOT_WIRED, config.storeCacheTtl()));
         }
     }
-
-    /**
-     * issue 10: h10-levels. Until the transactions domain (branch h10-tx) is merged, no member has a transaction, so
-     * their totals are none; the merge replaces this with its DynamoDB {@code MemberTransactions}.
-     */
-    static final MemberTransactions TRANSACTIONS_NOT_WIRED = (store, memberId, skus, categories) -> TransactionTotals.NONE;
 
     /** With ports: the tests' constructor. */
     public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.serverlessloyalty.shared.level.port.LevelRepository;
 import org.serverlessloyalty.shared.level.port.LevelSettingsRepository;
 import org.serverlessloyalty.shared.segment.port.SegmentRepository;
+import org.serverlessloyalty.shared.transaction.model.TransactionTotals;
 import org.serverlessloyalty.shared.transaction.port.MemberTransactions;
 
 /**
@@ -15,4 +16,11 @@ import org.serverlessloyalty.shared.transaction.port.MemberTransactions;
  */
 public record LevelPorts(LevelRepository levels, LevelSettingsRepository settings, SegmentRepository segments,
                          MemberTransactions transactions, Duration settingsTtl) {
+
+    /**
+     * Until the transactions domain (branch h10-tx) is merged, no member has a transaction, so their totals are none;
+     * the merge replaces this with its DynamoDB {@code MemberTransactions}.
+     */
+    public static final MemberTransactions TRANSACTIONS_NOT_WIRED =
+            (store, memberId, skus, categories) -> TransactionTotals.NONE;
 }

@@ -97,6 +97,10 @@ public final class DynamoDbLevelRepository implements LevelRepository {
         putString(state, "changedAt", next.changedAt() == null ? null : next.changedAt().toString());
         putNumber(state, "earnedAtChange", next.earnedAtChange());
         putNumber(state, "version", next.version());
+        if (next.levelId() != null && next.changedAt() != null) {
+            putString(state, TableKeys.GSI2_PK, LevelKeys.clockPartition(store));
+            putString(state, TableKeys.GSI2_SK, LevelKeys.clockSortKey(next.changedAt(), next.memberId()));
+        }
         Put.Builder put = Put.builder().tableName(table).item(state);
         if (previous.version() == 0) {
             put.conditionExpression("attribute_not_exists(#pk)").expressionAttributeNames(Map.of("#pk", TableKeys.PK));
@@ -127,6 +131,29 @@ public final class DynamoDbLevelRepository implements LevelRepository {
     public List<String> members(StoreCode store, String levelId, int offset, int limit) {
         return PartitionQuery.sortKeySuffixes(dynamoDb, table, LevelKeys.membersPartition(store, levelId),
                 LevelKeys.MEMBER_PREFIX, offset, limit);
+    }
+
+    @Override
+    public List<String> clockedBefore(StoreCode store, java.time.Instant cutoff, int limit) {
+        List<String> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = dynamoDb.query(b -> b.tableName(table).indexName(TableKeys.GSI2)
+                    .keyConditionExpression("#pk = :pk AND #sk < :cutoff")
+                    .expressionAttributeNames(Map.of("#pk", TableKeys.GSI2_PK, "#sk", TableKeys.GSI2_SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(LevelKeys.clockPartition(store)),
+                            ":cutoff", AttributeValue.fromS(LevelKeys.SORTABLE.format(cutoff))))
+                    .limit(Math.min(limit, 1000)).exclusiveStartKey(from));
+            for (var item : page.items()) {
+                if (out.size() < limit) {
+                    out.add(string(item, "memberId"));
+                }
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && out.size() < limit
+                    ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
     }
 
     @Override

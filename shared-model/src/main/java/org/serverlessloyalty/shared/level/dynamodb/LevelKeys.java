@@ -44,6 +44,19 @@ public final class LevelKeys {
         return key(audiencePartition(store, memberId), STATE_SK);
     }
 
+    /** gsi2: the store's placed members by their level clock (sparse: only members in a level carry the keys). */
+    static String clockPartition(StoreCode store) {
+        return store.value() + "#LEVEL_CLOCK";
+    }
+
+    /** Fixed width, so the index sorts by time ({@code Instant.toString} drops zero fractions). */
+    static String clockSortKey(java.time.Instant at, String memberId) {
+        return SORTABLE.format(at) + "#" + memberId;
+    }
+
+    static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
     static String membersPartition(StoreCode store, String levelId) {
         return store.value() + "#LEVEL#" + levelId;
     }

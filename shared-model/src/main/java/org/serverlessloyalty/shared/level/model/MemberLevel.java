@@ -8,9 +8,10 @@ import java.time.Instant;
  *
  * @param levelId             the level the member is in, or null
  * @param manualLevelId       the level an admin assigned (L-8), a floor until removed (L5, L-9); or null
- * @param changedAt           when {@code levelId} last changed (the after_x_days clock, L3); null when never placed
- * @param earnedAtChange      the member's lifetime earned points when the level last changed, so that "earned since
- *                            the last level change" is exact (L3)
+ * @param changedAt           when {@code levelId} last changed or the scheduled recalculation last reviewed it (the
+ *                            after_x_days clock, L3); null when never placed
+ * @param earnedAtChange      the member's lifetime earned points at {@code changedAt}, so that "earned since the last
+ *                            level change" is exact (L3)
  * @param version             0 for a member never placed (no item yet), then one more at each write
  */
 public record MemberLevel(String memberId, String levelId, String manualLevelId, Instant changedAt,

@@ -35,6 +35,12 @@ public interface LevelRepository {
     /** The members of a level, in member-id order: at most {@code limit} after skipping {@code offset}. */
     List<String> members(StoreCode store, String levelId, int offset, int limit);
 
+    /**
+     * Members in a level whose level clock ({@link MemberLevel#changedAt}) is before {@code cutoff}: those an
+     * after_x_days review is due for, oldest first, at most {@code limit}. One Query of a sparse index.
+     */
+    List<String> clockedBefore(StoreCode store, java.time.Instant cutoff, int limit);
+
     /** How many members the level has (Open Loyalty's {@code customersCount}). */
     long countMembers(StoreCode store, String levelId);
 }

@@ -61,6 +61,12 @@ public final class LevelDecision {
 
         String targetId = target == null ? null : target.id();
         if (java.util.Objects.equals(targetId, state.levelId())) {
+            if (reviewDue(state, settings, movement, now)) {
+                // after_x_days: the member kept their level at this review; the next one is X days from now, and
+                // "earned since the last change" counts from now (Open Loyalty's pointsSinceLastLevelRecalculation).
+                return Optional.of(new MemberLevel(state.memberId(), state.levelId(), state.manualLevelId(), now,
+                        earnedNow, state.version() + 1));
+            }
             return Optional.empty();
         }
         return Optional.of(new MemberLevel(state.memberId(), targetId, state.manualLevelId(), now, earnedNow,
@@ -89,6 +95,13 @@ public final class LevelDecision {
             case AUTOMATIC -> true;
             case AFTER_X_DAYS -> movement == LevelMovement.SCHEDULED && daysPassed(state, settings, now);
         };
+    }
+
+    /** The scheduled recalculation of an after_x_days member whose days have passed: a review, even without a move. */
+    static boolean reviewDue(MemberLevel state, LevelSettings settings, LevelMovement movement, Instant now) {
+        return movement == LevelMovement.SCHEDULED && state.levelId() != null
+                && settings.downgradeMode() == DowngradeMode.AFTER_X_DAYS
+                && settings.tierAssignType() == TierAssignType.POINTS && daysPassed(state, settings, now);
     }
 
     /** after_x_days: the days since the level last changed have passed (a member never placed has no clock). */

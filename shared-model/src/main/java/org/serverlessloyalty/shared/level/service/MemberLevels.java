@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.serverlessloyalty.shared.level.model.DowngradeBase;
+import org.serverlessloyalty.shared.level.model.DowngradeMode;
 import org.serverlessloyalty.shared.level.model.Level;
 import org.serverlessloyalty.shared.level.model.LevelAmounts;
 import org.serverlessloyalty.shared.level.model.LevelMovement;
@@ -71,6 +72,26 @@ public final class MemberLevels implements LevelRecalculation {
     /** The scheduled recalculation: what after_x_days waits for (L3). */
     public void recalculateScheduled(StoreZone store, String memberId) {
         move(store, memberId, LevelMovement.SCHEDULED);
+    }
+
+    /**
+     * The scheduled review of a store (L3's after_x_days): each member whose level clock is older than
+     * {@code levelDowngradeDays} is recalculated as {@link LevelMovement#SCHEDULED}; nothing for other modes.
+     *
+     * @param limit the most members one run reviews (the next run takes the rest: they are still due)
+     * @return how many members were reviewed
+     */
+    public int reviewDue(StoreZone store, int limit) {
+        LevelSettings rules = settings.settings(store.code());
+        if (rules.downgradeMode() != DowngradeMode.AFTER_X_DAYS || rules.tierAssignType() != TierAssignType.POINTS) {
+            return 0;
+        }
+        Instant cutoff = clock.instant().minus(java.time.Duration.ofDays(rules.downgradeDays()));
+        List<String> due = levels.clockedBefore(store.code(), cutoff.plusMillis(1), limit);
+        for (String memberId : due) {
+            recalculateScheduled(store, memberId);
+        }
+        return due.size();
     }
 
     /** @return the member's level after the recalculation (null when none) */

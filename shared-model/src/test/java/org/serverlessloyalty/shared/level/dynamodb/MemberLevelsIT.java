@@ -214,6 +214,34 @@ class MemberLevelsIT {
     }
 
     @Test
+    void l3TheScheduledReviewFindsOnlyTheMembersWhoseDaysHavePassedAndKeepsThoseWhoEarnedEnough() {
+        ladder();
+        settingsRepository.save(store.code(), new LevelSettings(TierAssignType.POINTS, DowngradeMode.AFTER_X_DAYS, 10,
+                DowngradeBase.EARNED_POINTS_SINCE_LAST_LEVEL_CHANGE, Set.of(), Set.of(), false), clock.instant());
+        String ann = member();
+        String bob = member();
+        add(ann, "250");
+        add(bob, "250");
+        clock.advance(Duration.ofDays(5));
+        String cid = member();
+        add(cid, "250");
+        clock.advance(Duration.ofDays(5));
+        // Ann earned gold's 200 again within her days; Bob earned nothing since he reached it.
+        add(ann, "200");
+        assertThat(levelOf(ann)).isEqualTo(gold.id());
+
+        assertThat(memberLevels.reviewDue(store, 100)).isEqualTo(2);
+        assertThat(levelOf(ann)).isEqualTo(gold.id());
+        assertThat(levelOf(bob)).isEqualTo(base.id());
+        assertThat(levelOf(cid)).isEqualTo(gold.id());
+        // Reviewed members' clocks restarted: nobody is due again until their days pass.
+        assertThat(memberLevels.reviewDue(store, 100)).isZero();
+        clock.advance(Duration.ofDays(5));
+        assertThat(memberLevels.reviewDue(store, 100)).isEqualTo(1);
+        assertThat(levelOf(cid)).isEqualTo(base.id());
+    }
+
+    @Test
     void item13EarnedPointsBaseIgnoresSpendsAndCountsEveryPointEverEarned() {
         ladder();
         settingsRepository.save(store.code(), new LevelSettings(TierAssignType.POINTS, DowngradeMode.AUTOMATIC, 30,

@@ -90,6 +90,18 @@ class LevelDecisionTest {
     }
 
     @Test
+    void l3AfterXDaysAScheduledReviewThatKeepsTheLevelRestartsItsClockAndIsNotRepeated() {
+        LevelSettings settings = points(DowngradeMode.AFTER_X_DAYS);
+        Optional<MemberLevel> reviewed = decide(in("gold", null, NOW.minus(Duration.ofDays(30))), settings, "250",
+                LevelMovement.SCHEDULED);
+        assertThat(reviewed).map(MemberLevel::levelId).contains("gold");
+        assertThat(reviewed.get().changedAt()).isEqualTo(NOW);
+        assertThat(reviewed.get().earnedAtChange()).isEqualByComparingTo(BigDecimal.TEN);
+        assertThat(LevelDecision.decide(reviewed.get(), all, settings, LevelAmounts.of(new BigDecimal("250")),
+                BigDecimal.TEN, LevelMovement.SCHEDULED, NOW)).isEmpty();
+    }
+
+    @Test
     void l4ByTransactionsAReturnMovesDownAtOnceWhateverTheMode() {
         LevelSettings settings = new LevelSettings(TierAssignType.TRANSACTIONS, DowngradeMode.NONE, 30,
                 DowngradeBase.ACTIVE_POINTS, Set.of(), Set.of(), false);
