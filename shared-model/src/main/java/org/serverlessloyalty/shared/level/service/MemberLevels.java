@@ -105,6 +105,10 @@ public final class MemberLevels implements LevelRecalculation {
     private Optional<String> attempt(StoreZone store, MemberLevel state, LevelMovement movement) {
         LevelSettings rules = settings.settings(store.code());
         List<Level> all = levels.all(store.code());
+        if (all.isEmpty() && state.levelId() == null) {
+            // A store without levels (most points writes of such a store): nothing to place, no account to read.
+            return Optional.of("");
+        }
         AccountStatus points = accounts.status(store, state.memberId());
         BigDecimal earned = points.totalEarnedPoints().value();
         LevelAmounts amounts = amounts(store.code(), state, rules, points, movement);
