@@ -96,6 +96,10 @@ public final class MemberLevels implements LevelRecalculation {
 
     /** @return the member's level after the recalculation (null when none) */
     private String move(StoreZone store, String memberId, LevelMovement movement) {
+        if (levels.all(store.code()).isEmpty()) {
+            // A store without levels (levels are never deleted, so no member of it has one): one Query, nothing else.
+            return "";
+        }
         return Contention.retry("recalculate a member's level", () -> {
             MemberLevel state = levels.state(store.code(), memberId);
             return attempt(store, state, movement);
@@ -105,10 +109,6 @@ public final class MemberLevels implements LevelRecalculation {
     private Optional<String> attempt(StoreZone store, MemberLevel state, LevelMovement movement) {
         LevelSettings rules = settings.settings(store.code());
         List<Level> all = levels.all(store.code());
-        if (all.isEmpty() && state.levelId() == null) {
-            // A store without levels (most points writes of such a store): nothing to place, no account to read.
-            return Optional.of("");
-        }
         AccountStatus points = accounts.status(store, state.memberId());
         BigDecimal earned = points.totalEarnedPoints().value();
         LevelAmounts amounts = amounts(store.code(), state, rules, points, movement);
