@@ -30,6 +30,8 @@ import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.HttpFunction;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
+import org.serverlessloyalty.shared.level.port.LevelSettingsRepository;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
 import org.serverlessloyalty.shared.points.port.PointsSettingsRepository;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
@@ -61,12 +63,12 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private AdminHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.orders(), wiring.health(),
                 BusinessMetrics.forRuntime(), wiring.webhooks(), wiring.webhookQueue(), wiring.pointsSettings(),
-                Clock.systemUTC());
+                wiring.levelSettings(), Clock.systemUTC());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, OrderLedger orders,
                           HealthProbe health, WebhookStore webhooks, WebhookQueue webhookQueue,
-                          PointsSettingsRepository pointsSettings) {
+                          PointsSettingsRepository pointsSettings, LevelSettingsRepository levelSettings) {
 
         /** Called only by the no-arg constructor: the one place the admin function builds its adapters. */
         private static Wiring fromEnvironment() {
@@ -94,7 +96,9 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                     new DynamoDbWebhookStore(dynamoDb, config.tableName()),
                     webhookQueueUrl.<WebhookQueue>map(url -> new SqsWebhookQueue(sqs, url))
                             .orElse(WebhookQueue.NONE),
-                    new DynamoDbPointsSettings(dynamoDb, config.tableName()));
+                    new DynamoDbPointsSettings(dynamoDb, config.tableName()),
+                    // issue 10: h10-levels
+                    new DynamoDbLevelSettings(dynamoDb, config.tableName()));
         }
     }
 
@@ -110,9 +114,18 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
                         OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
                         WebhookQueue webhookQueue, PointsSettingsRepository pointsSettings, Clock clock) {
+        this(adminKeySource, stores, codes, orders, health, metrics, webhooks, webhookQueue, pointsSettings, null,
+                clock);
+    }
+
+    /** With the stores' level settings too (issue 10, h10-levels); {@code levelSettings} null leaves them out. */
+    public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
+                        OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
+                        WebhookQueue webhookQueue, PointsSettingsRepository pointsSettings,
+                        LevelSettingsRepository levelSettings, Clock clock) {
         this.adminKey = new AdminKey(adminKeySource);
         this.metrics = metrics;
-        this.stores = new StoreRoutes(stores, pointsSettings, clock);
+        this.stores = new StoreRoutes(stores, pointsSettings, levelSettings, clock);
         this.giftCodes = new GiftCodeRoutes(stores, codes, metrics,
                 webhooks == null ? null : new CouponCreatedEvents(webhooks, webhookQueue, metrics, clock), clock);
         this.orders = new OrderRoutes(orders);

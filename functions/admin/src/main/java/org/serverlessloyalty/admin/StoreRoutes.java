@@ -11,6 +11,9 @@ import org.serverlessloyalty.shared.platform.http.JsonFields;
 import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
 import org.serverlessloyalty.shared.platform.persistence.AlreadyExistsException;
 import org.serverlessloyalty.shared.platform.text.PlainText;
+import org.serverlessloyalty.shared.level.json.LevelSettingsJson;
+import org.serverlessloyalty.shared.level.model.LevelSettings;
+import org.serverlessloyalty.shared.level.port.LevelSettingsRepository;
 import org.serverlessloyalty.shared.points.json.PointsSettingsJson;
 import org.serverlessloyalty.shared.points.model.PointsSettings;
 import org.serverlessloyalty.shared.points.port.PointsSettingsRepository;
@@ -28,11 +31,19 @@ final class StoreRoutes {
     private final StoreDirectory stores;
     /** The stores' points settings ({@link PointsSettingsJson}); null leaves them out of the store routes. */
     private final PointsSettingsRepository pointsSettings;
+    /** issue 10: h10-levels. The stores' level settings ({@link LevelSettingsJson}); null leaves them out. */
+    private final LevelSettingsRepository levelSettings;
     private final Clock clock;
 
     StoreRoutes(StoreDirectory stores, PointsSettingsRepository pointsSettings, Clock clock) {
+        this(stores, pointsSettings, null, clock);
+    }
+
+    StoreRoutes(StoreDirectory stores, PointsSettingsRepository pointsSettings, LevelSettingsRepository levelSettings,
+                Clock clock) {
         this.stores = stores;
         this.pointsSettings = pointsSettings;
+        this.levelSettings = levelSettings;
         this.clock = clock;
     }
 
@@ -56,6 +67,9 @@ final class StoreRoutes {
         if (pointsSettings != null) {
             json.putAll(PointsSettingsJson.toJson(pointsSettings.find(store.code()).orElse(PointsSettings.DEFAULTS)));
         }
+        if (levelSettings != null) {
+            json.putAll(LevelSettingsJson.toJson(levelSettings.find(store.code()).orElse(LevelSettings.DEFAULTS)));
+        }
         return ApiResponse.ok(json);
     }
 
@@ -68,13 +82,27 @@ final class StoreRoutes {
             points = PointsSettingsJson.parse(body,
                     pointsSettings.find(existing.code()).orElse(PointsSettings.DEFAULTS));
         }
-        Store changed = StoreJson.parseUpdate(body, existing,
-                pointsSettings == null ? java.util.Set.of() : PointsSettingsJson.FIELDS);
+        // issue 10: h10-levels
+        LevelSettings levels = null;
+        if (levelSettings != null && LevelSettingsJson.givesAny(body)) {
+            levels = LevelSettingsJson.parse(body, levelSettings.find(existing.code()).orElse(LevelSettings.DEFAULTS));
+        }
+        java.util.Set<String> more = new java.util.HashSet<>();
+        if (pointsSettings != null) {
+            more.addAll(PointsSettingsJson.FIELDS);
+        }
+        if (levelSettings != null) {
+            more.addAll(LevelSettingsJson.FIELDS);
+        }
+        Store changed = StoreJson.parseUpdate(body, existing, more);
         if (!stores.update(changed)) {
             throw ApiException.notFound("Store " + existing.code());
         }
         if (points != null) {
             pointsSettings.save(existing.code(), points, clock.instant());
+        }
+        if (levels != null) {
+            levelSettings.save(existing.code(), levels, clock.instant());
         }
         return ApiResponse.noContent();
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.serverlessloyalty.points.auth.Caller;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
@@ -25,8 +26,8 @@ import org.serverlessloyalty.shared.points.service.TransferListing;
 
 /**
  * The points reads: a member's status (section 1.B.2: balance and the P11 aggregates, exact now, rules P1 and item
- * 7), the transfer lists (B1, B2; rule P12) and the store's histogram (B12). Levels come with a later issue: the
- * status leaves their fields out rather than inventing them.
+ * 7; with levels wired, the level and transaction fields of issue 10), the transfer lists (B1, B2; rule P12) and the
+ * store's histogram (B12).
  */
 final class AccountRoutes {
 
@@ -38,9 +39,12 @@ final class AccountRoutes {
     private final TransferListing listing;
     private final PointsHistogram histogram;
     private final Clock clock;
+    /** issue 10: h10-levels. The status's level fields; null leaves them out (levels not wired). */
+    private final BiFunction<StoreZone, String, Map<String, Object>> levelFields;
 
     AccountRoutes(MemberDirectory members, PointsAccounts accounts, TransferListing listing, PointsHistogram histogram,
-                  Clock clock) {
+                  Clock clock, BiFunction<StoreZone, String, Map<String, Object>> levelFields) {
+        this.levelFields = levelFields;
         this.members = members;
         this.accounts = accounts;
         this.listing = listing;
@@ -62,6 +66,9 @@ final class AccountRoutes {
         }
         body.put("customerId", member.memberId());
         body.putAll(PointsJson.statusPoints(status));
+        if (levelFields != null) {
+            body.putAll(levelFields.apply(TransferRoutes.zone(caller), member.memberId()));
+        }
         body.put("currency", caller.store().currency().getCurrencyCode());
         return ApiResponse.ok(body);
     }

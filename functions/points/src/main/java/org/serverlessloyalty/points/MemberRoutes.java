@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.serverlessloyalty.points.auth.Caller;
 import org.serverlessloyalty.shared.earning.event.model.BuiltInEvent;
 import org.serverlessloyalty.shared.earning.event.service.EventAwards;
@@ -40,9 +41,12 @@ final class MemberRoutes {
     // issue 10: h10-events (account created, newsletter subscription, referral on registration)
     private final EventAwards awards;
     private final Referrals referrals;
+    /** issue 10: h10-levels. Called with each newly registered member (L6 places them); null when levels are off. */
+    private final BiConsumer<Store, String> placeInLevel;
 
     MemberRoutes(MemberDirectory members, BusinessMetrics metrics, Clock clock, EventAwards awards,
-                 Referrals referrals) {
+                 Referrals referrals, BiConsumer<Store, String> placeInLevel) {
+        this.placeInLevel = placeInLevel;
         this.members = members;
         this.metrics = metrics;
         this.clock = clock;
@@ -75,9 +79,14 @@ final class MemberRoutes {
         if (!registered.replayed()) {
             metrics.count("MembersRegistered", 1);
         }
+        Member member = registered.member();
+        if (placeInLevel != null) {
+            // Before the awards: a referral rule targets levels (E1), so the new member is placed first (L6). Also on
+            // a replay: the first attempt may have crashed between the registration and this call.
+            placeInLevel.accept(store, member.memberId());
+        }
         // issue 10: h10-events. Also on a replay: each award is once per occasion, so a replay finishes what a first
         // attempt cut short and adds nothing else. A token used by someone else already ties nobody (no referral).
-        Member member = registered.member();
         StoreZone zone = TransferRoutes.zone(caller);
         awards.registered(zone, member.memberId(), Optional.ofNullable(invitationToken));
         if (member.profile().agreement2()) {

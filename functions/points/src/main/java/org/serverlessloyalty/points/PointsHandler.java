@@ -5,55 +5,43 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Set;
-import java.util.function.Supplier;
 import org.serverlessloyalty.points.auth.Access;
 import org.serverlessloyalty.points.auth.AdminKey;
 import org.serverlessloyalty.points.auth.CustomerTokens;
 import org.serverlessloyalty.points.auth.PointsAuthorization;
-import org.serverlessloyalty.points.auth.SsmAdminKeySource;
-import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
-import org.serverlessloyalty.shared.earning.model.Audience;
-import org.serverlessloyalty.shared.earning.port.TargetNames;
+import org.serverlessloyalty.points.level.LevelPorts;
+import org.serverlessloyalty.points.level.LevelRoutes;
+import org.serverlessloyalty.points.level.LevelStatusFields;
+import org.serverlessloyalty.points.level.SegmentRoutes;
 import org.serverlessloyalty.shared.earning.event.service.CatalogEventRules;
 import org.serverlessloyalty.shared.earning.event.service.EventAwards;
-import org.serverlessloyalty.shared.earning.port.EventEarning;
 import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
 import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
 import org.serverlessloyalty.shared.level.port.MemberAudience;
-import org.serverlessloyalty.shared.platform.aws.AwsClients;
-import org.serverlessloyalty.shared.platform.config.FunctionConfig;
-import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
+import org.serverlessloyalty.shared.level.service.LevelAndSegmentNames;
+import org.serverlessloyalty.shared.level.service.LevelAudience;
+import org.serverlessloyalty.shared.level.service.LevelSettingsCache;
+import org.serverlessloyalty.shared.level.service.LevelTrackingLedger;
+import org.serverlessloyalty.shared.level.service.Levels;
+import org.serverlessloyalty.shared.level.service.MemberLevels;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.HttpFunction;
-import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
-import org.serverlessloyalty.shared.platform.idempotency.IdempotencyStore;
-import org.serverlessloyalty.shared.platform.idempotency.dynamodb.DynamoDbIdempotencyStore;
-import org.serverlessloyalty.shared.points.dynamodb.DynamoDbCustomerTokenSecrets;
-import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
-import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
-import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
-import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
-import org.serverlessloyalty.shared.points.port.MemberRepository;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.points.port.PointsLedger;
-import org.serverlessloyalty.shared.points.port.PointsSettingsSource;
 import org.serverlessloyalty.shared.points.service.CustomerTokenKeys;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;
 import org.serverlessloyalty.shared.points.service.PointsAccounts;
 import org.serverlessloyalty.shared.points.service.PointsHistogram;
-import org.serverlessloyalty.shared.points.service.PointsSettingsCache;
 import org.serverlessloyalty.shared.points.service.PointsTransfers;
 import org.serverlessloyalty.shared.points.service.TransferListing;
-import org.serverlessloyalty.shared.referral.dynamodb.DynamoDbInvitations;
-import org.serverlessloyalty.shared.referral.port.InvitationRepository;
 import org.serverlessloyalty.shared.referral.service.Referrals;
-import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
+import org.serverlessloyalty.shared.segment.service.Segments;
+import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The points family (Open Loyalty's customers and points): members, customer tokens, points transfers, statuses. Routes are matched on the
@@ -61,10 +49,6 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * ({@link Access}), and {@link PointsAuthorization} alone decides.
  */
 public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
-    /** How long a customer token works: template parameter CustomerTokenSeconds. */
-    static final String CUSTOMER_TOKEN_SECONDS = "CUSTOMER_TOKEN_SECONDS";
-    static final int DEFAULT_CUSTOMER_TOKEN_SECONDS = 900;
 
     private final PointsAuthorization authorization;
     private final MemberRoutes members;
@@ -74,6 +58,9 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final AccountRoutes accounts;
     // issue 10: h10-rules
     private final EarningRuleRoutes earningRules;
+    // issue 10: h10-levels
+    private final LevelRoutes levels;
+    private final SegmentRoutes segments;
     // issue 10: h10-events
     private final EventEarningRoutes events;
     private final InvitationRoutes invitations;
@@ -82,86 +69,51 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** Called by Lambda: builds the adapters once per instance. */
     public PointsHandler() {
-        this(Wiring.fromEnvironment());
+        this(PointsPorts.fromEnvironment(), Clock.systemUTC(), BusinessMetrics.forRuntime());
     }
 
-    private PointsHandler(Wiring wiring) {
-        this(wiring.adminKey(), wiring.stores(), wiring.members(), wiring.secrets(), wiring.tokenLifetime(),
-                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime(),
-                wiring.earningRules(), TargetNames.NONE, wiring.audiences(), wiring.invitations());
-    }
-
-    private record Wiring(Supplier<String> adminKey, StoreAccess stores, MemberRepository members,
-                          CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
-                          PointsSettingsSource settings, IdempotencyStore idempotency,
-                          EarningRuleCatalog earningRules, MemberAudience audiences,
-                          InvitationRepository invitations) {
-
-        /** Called only by the no-arg constructor: the one place the points function builds its adapters. */
-        private static Wiring fromEnvironment() {
-            var config = FunctionConfig.fromEnvironment();
-            var dynamoDb = AwsClients.dynamoDb();
-            Clock clock = Clock.systemUTC();
-            MemberRepository members = new DynamoDbMemberRepository(dynamoDb, config.tableName());
-            return new Wiring(
-                    // The SSM client is built on the first admin request that needs the key, then closed.
-                    new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
-                    new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()), config.storeCacheTtl(),
-                            clock),
-                    members,
-                    new DynamoDbCustomerTokenSecrets(dynamoDb, config.tableName()),
-                    Duration.ofSeconds(LambdaEnvironment.intValue(CUSTOMER_TOKEN_SECONDS, DEFAULT_CUSTOMER_TOKEN_SECONDS)),
-                    new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock),
-                    new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
-                            config.storeCacheTtl(), clock),
-                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
-                    // issue 10: h10-rules. One cache of the store's rules per instance, shared by the rule routes
-                    // (which invalidate it on a change) and the transaction earning (RuleEarning over this catalog).
-                    new EarningRuleCatalog(new DynamoDbEarningRuleRepository(dynamoDb, config.tableName(), clock),
-                            config.storeCacheTtl(), clock),
-                    // Until the levels domain (h10-levels) provides MemberAudience: a member's status, no level, no
-                    // segment, so only rules for nobody in particular are listed to a customer.
-                    (store, memberId) -> members.find(store, memberId)
-                            .map(m -> new Audience(m.memberId(), m.status().value(), null, Set.of())),
-                    // issue 10: h10-events
-                    new DynamoDbInvitations(dynamoDb, config.tableName()));
-        }
-    }
-
-    /** With ports: the tests' constructor. */
-    public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
-                         CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
-                         PointsSettingsSource settings, IdempotencyStore idempotencyStore, Clock clock,
-                         BusinessMetrics metrics, EarningRuleCatalog earningRuleCatalog, TargetNames targetNames,
-                         MemberAudience audiences, InvitationRepository invitationRepository) {
-        MemberDirectory directory = new MemberDirectory(memberRepository, clock);
-        CustomerTokenKeys keys = new CustomerTokenKeys(secrets, clock);
-        CustomerTokens customerTokens = new CustomerTokens(keys, clock, tokenLifetime);
-        PointsTransfers pointsTransfers = new PointsTransfers(ledger, directory, settings, clock);
-        TransferAnswers answers = new TransferAnswers(new Idempotency(idempotencyStore, clock));
-        // issue 10: h10-events
-        // The rules catalog is the one the rule routes invalidate on a change (h10-rules).
+    /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
+    public PointsHandler(PointsPorts ports, Clock clock, BusinessMetrics metrics) {
+        MemberDirectory directory = new MemberDirectory(ports.members(), clock);
+        CustomerTokenKeys keys = new CustomerTokenKeys(ports.secrets(), clock);
+        CustomerTokens customerTokens = new CustomerTokens(keys, clock, ports.tokenLifetime());
+        StoreAccess stores = ports.stores();
+        // issue 10: levels. Every committed points change recalculates the members it touched (L3), whichever route
+        // or award made it: the points services below all write through this ledger.
+        LevelPorts levelPorts = ports.levels();
+        MemberLevels memberLevels = new MemberLevels(levelPorts.levels(),
+                new LevelSettingsCache(levelPorts.settings(), levelPorts.settingsTtl(), clock),
+                new PointsAccounts(ports.ledger(), clock), levelPorts.transactions(), clock);
+        PointsLedger ledger = new LevelTrackingLedger(ports.ledger(), memberLevels,
+                code -> stores.store(code).map(Store::timezone));
+        MemberAudience audiences = new LevelAudience(directory, levelPorts.levels(), levelPorts.segments());
+        PointsTransfers pointsTransfers = new PointsTransfers(ledger, directory, ports.settings(), clock);
+        Idempotency idempotency = new Idempotency(ports.idempotency(), clock);
+        TransferAnswers answers = new TransferAnswers(idempotency);
+        // issue 10: earning rules. One cache of the store's rules per instance, shared by the rule routes (which
+        // invalidate it on a change), the event awards and the transactions' earning.
+        EarningRuleCatalog earningRuleCatalog = new EarningRuleCatalog(ports.earningRules(), ports.cacheTtl(), clock);
         this.eventAwards = new EventAwards(new CatalogEventRules(earningRuleCatalog), audiences, pointsTransfers,
-                invitationRepository, clock);
-        Referrals referrals = new Referrals(invitationRepository, clock);
+                ports.invitations(), clock);
+        Referrals referrals = new Referrals(ports.invitations(), clock);
         this.events = new EventEarningRoutes(eventAwards, answers, metrics);
         this.invitations = new InvitationRoutes(referrals, directory);
-        this.authorization = new PointsAuthorization(new AdminKey(adminKey), stores, customerTokens);
-        this.members = new MemberRoutes(directory, metrics, clock, eventAwards, referrals);
+        this.authorization = new PointsAuthorization(new AdminKey(ports.adminKey()), stores, customerTokens);
+        this.members = new MemberRoutes(directory, metrics, clock, eventAwards, referrals,
+                (store, memberId) -> LevelTrackingLedger.recalculateAfterCommit(memberLevels,
+                        new StoreZone(store.code(), store.timezone()), memberId));
         this.tokens = new CustomerTokenRoutes(directory, customerTokens, keys, eventAwards, clock);
         this.transfers = new TransferRoutes(pointsTransfers, answers, metrics);
         this.imports = new TransferImport(pointsTransfers, answers, metrics);
         this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
-                new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock);
-        // issue 10: h10-rules
-        this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(earningRuleCatalog, clock), targetNames,
-                audiences, new Idempotency(idempotencyStore, clock), metrics, clock);
+                new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock,
+                new LevelStatusFields(memberLevels)::of);
+        this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(earningRuleCatalog, clock),
+                new LevelAndSegmentNames(levelPorts.levels(), levelPorts.segments()), audiences, idempotency, metrics,
+                clock);
+        this.levels = new LevelRoutes(new Levels(levelPorts.levels()), memberLevels, directory, clock);
+        this.segments = new SegmentRoutes(new Segments(levelPorts.segments(), directory), directory, clock);
         this.metrics = metrics;
-    }
-
-    /** Issue 10's EventEarning (h10-events), for the transactions' wiring: first transaction and referral purchases. */
-    public EventEarning eventEarning() {
-        return eventAwards;
     }
 
     @Override
@@ -255,6 +207,43 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     invitations.list(request, authorization.authorize(request, Access.STORE_ADMIN));
             case "POST /api/{storeCode}/customer/invitations/invite" ->
                     invitations.invite(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            // issue 10: h10-levels
+            case "POST /api/{storeCode}/level/create" ->
+                    levels.create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/level/{level}" ->
+                    levels.update(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/level/{level}" ->
+                    levels.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/level/{level}" ->
+                    levels.get(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/level" ->
+                    levels.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/level" ->
+                    levels.list(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/level/{level}/activate" ->
+                    levels.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/level/{level}/customers" ->
+                    levels.customers(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/customer/level" ->
+                    levels.customerList(request, authorization.authorize(request, Access.MEMBER));
+            case "POST /api/{storeCode}/customer/{customer}/level" ->
+                    levels.assign(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/{customer}/remove-manually-level" ->
+                    levels.removeManual(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/segment" ->
+                    segments.create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/segment" ->
+                    segments.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/segment/{segment}" ->
+                    segments.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/segment/{segment}" ->
+                    segments.update(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/segment/{segment}/customers" ->
+                    segments.customers(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/segment/{segment}/customers" ->
+                    segments.addMembers(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}" ->
+                    segments.removeMember(request, authorization.authorize(request, Access.STORE_ADMIN));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

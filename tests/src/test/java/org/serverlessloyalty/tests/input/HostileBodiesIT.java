@@ -101,7 +101,22 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/earningRule/geolocation/customer/{customer}", new JsonRoute(
                     "{\"earningRule\":{\"longitude\":15,\"latitude\":" + HOLE + "}}", "earningRule[latitude]")),
             Map.entry("POST /api/{storeCode}/earningRule/qrcode/customer/{customer}", new JsonRoute(
-                    "{\"earningRule\":{\"code\":" + HOLE + "}}", "earningRule[code]")));
+                    "{\"earningRule\":{\"code\":" + HOLE + "}}", "earningRule[code]")),
+            // issue 10: h10-levels
+            Map.entry("POST /api/{storeCode}/level/create", new JsonRoute(
+                    "{\"level\":{\"translations\":{\"en\":{\"name\":\"n\"}},\"reward\":{\"name\":\"r\",\"value\":1,\"code\":\"c\"},\"conditionValue\":" + HOLE + "}}", "level[conditionValue]")),
+            Map.entry("PUT /api/{storeCode}/level/{level}", new JsonRoute(
+                    "{\"level\":{\"translations\":{\"en\":{\"name\":\"n\"}},\"reward\":{\"name\":\"r\",\"value\":1,\"code\":\"c\"},\"conditionValue\":" + HOLE + "}}", "level[conditionValue]")),
+            Map.entry("POST /api/{storeCode}/level/{level}/activate", new JsonRoute(
+                    "{\"active\":" + HOLE + "}", "active")),
+            Map.entry("POST /api/{storeCode}/customer/{customer}/level", new JsonRoute(
+                    "{\"levelId\":" + HOLE + "}", "levelId")),
+            Map.entry("POST /api/{storeCode}/segment", new JsonRoute(
+                    "{\"segment\":{\"name\":" + HOLE + "}}", "segment[name]")),
+            Map.entry("PUT /api/{storeCode}/segment/{segment}", new JsonRoute(
+                    "{\"segment\":{\"name\":" + HOLE + "}}", "segment[name]")),
+            Map.entry("POST /api/{storeCode}/segment/{segment}/customers", new JsonRoute(
+                    "{\"customers\":[" + HOLE + "]}", "customers[0]")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -119,7 +134,15 @@ class HostileBodiesIT {
             Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}", "earningRule"),
             // issue 10: h10-events
             Map.entry("POST /api/{storeCode}/earningRule/geolocation/customer/{customer}", "earningRule"),
-            Map.entry("POST /api/{storeCode}/earningRule/qrcode/customer/{customer}", "earningRule"));
+            Map.entry("POST /api/{storeCode}/earningRule/qrcode/customer/{customer}", "earningRule"),
+            // issue 10: h10-levels
+            Map.entry("POST /api/{storeCode}/level/create", "level"),
+            Map.entry("PUT /api/{storeCode}/level/{level}", "level"),
+            Map.entry("POST /api/{storeCode}/level/{level}/activate", "level"),
+            Map.entry("POST /api/{storeCode}/customer/{customer}/level", "assign"),
+            Map.entry("POST /api/{storeCode}/segment", "segment"),
+            Map.entry("PUT /api/{storeCode}/segment/{segment}", "segment"),
+            Map.entry("POST /api/{storeCode}/segment/{segment}/customers", "segment"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -149,7 +172,14 @@ class HostileBodiesIT {
             "GET /api/{storeCode}/earningRule", "GET /api/{storeCode}/earningRule/{earningRule}",
             "GET /api/{storeCode}/seller/earningRule", "GET /api/{storeCode}/seller/earningRule/{earningRule}",
             // issue 10: h10-events
-            "POST /api/{storeCode}/v1/earnRule/{eventName}/customer/{customer}", "GET /api/{storeCode}/invitations");
+            "POST /api/{storeCode}/v1/earnRule/{eventName}/customer/{customer}", "GET /api/{storeCode}/invitations",
+            // issue 10: h10-levels
+            "GET /api/{storeCode}/level/{level}", "GET /api/{storeCode}/seller/level/{level}",
+            "GET /api/{storeCode}/level", "GET /api/{storeCode}/seller/level",
+            "GET /api/{storeCode}/level/{level}/customers", "GET /api/{storeCode}/customer/level",
+            "POST /api/{storeCode}/customer/{customer}/remove-manually-level", "GET /api/{storeCode}/segment",
+            "GET /api/{storeCode}/segment/{segment}", "GET /api/{storeCode}/segment/{segment}/customers",
+            "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before

@@ -77,8 +77,21 @@ class EventsIT {
             "points/event-earning/EarnByQrCode.json", "points/event-earning/EarnByQrCode-form.json",
             "points/event-earning/InviteCustomer.json", "points/event-earning/InviteCustomer-form.json",
             "points/event-earning/ListInvitations.json",
-            "points/ExpirePointsTransfer.json",
-            "points/CancelPointsTransfer.json", "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
+            "points/ExpirePointsTransfer.json", "points/CancelPointsTransfer.json",
+            // issue 10: h10-levels. A level (its id then in the later events), John assigned to it and released; a
+            // segment (likewise), John put in it and taken out.
+            "points/levels/CreateLevel.json", "points/levels/CreateLevel-form.json", "points/levels/UpdateLevel.json",
+            "points/levels/UpdateLevel-form.json", "points/levels/GetLevel.json", "points/levels/SellerGetLevel.json",
+            "points/levels/ListLevels.json", "points/levels/SellerListLevels.json", "points/levels/ActivateLevel.json",
+            "points/levels/ActivateLevel-form.json", "points/levels/ListCustomerLevels.json",
+            "points/levels/AssignCustomerLevel.json", "points/levels/AssignCustomerLevel-form.json",
+            "points/levels/ListLevelCustomers.json", "points/levels/RemoveCustomerManualLevel.json",
+            "points/levels/CreateSegment.json", "points/levels/CreateSegment-form.json",
+            "points/levels/UpdateSegment.json", "points/levels/UpdateSegment-form.json", "points/levels/GetSegment.json",
+            "points/levels/ListSegments.json", "points/levels/AddSegmentCustomers.json",
+            "points/levels/AddSegmentCustomers-form.json", "points/levels/ListSegmentCustomers.json",
+            "points/levels/RemoveSegmentCustomer.json",
+            "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
             "admin/RotateStoreApiKey.json");
     /** The customer token in the points events: replaced by the one the token event got. */
     private static final String TOKEN_PLACEHOLDER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
@@ -87,6 +100,9 @@ class EventsIT {
     private static final String TRANSFER_PLACEHOLDER = "0196b5a2-3c40-7000-8a1b-2c3d4e5f6a7b";
     /** issue 10: h10-rules. The earning rule id in the rule events: replaced by the rule CreateEarningRule made. */
     private static final String RULE_PLACEHOLDER = "3f1e0c52-6f0b-4c1e-9d1a-1c2b3d4e5f60";
+    /** issue 10: h10-levels. The level and segment ids in the events: replaced by those CreateLevel/CreateSegment got. */
+    private static final String LEVEL_PLACEHOLDER = "11111111-2222-4333-8444-555555555555";
+    private static final String SEGMENT_PLACEHOLDER = "66666666-7777-4888-8999-aaaaaaaaaaaa";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -126,6 +142,8 @@ class EventsIT {
         // The transfers the change events act on: the activated (then expired) add, and the locked one cancelled.
         Map<String, String> transfers = new HashMap<>();
         String rule = RULE_PLACEHOLDER;
+        String level = LEVEL_PLACEHOLDER;
+        String segment = SEGMENT_PLACEHOLDER;
         for (String name : ORDER) {
             if (name.equals("points/RegisterCustomer.json")) {
                 // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
@@ -143,8 +161,17 @@ class EventsIT {
                     .replace(API_KEY_PLACEHOLDER, apiKey).replace(PUBLISHABLE_PLACEHOLDER, publishableKey)
                     .replace(TOKEN_PLACEHOLDER, token)
                     .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER))
-                    .replace(RULE_PLACEHOLDER, rule);
+                    .replace(RULE_PLACEHOLDER, rule)
+                    .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
+            if (event.getIsBase64Encoded() && event.getBody() != null) {
+                // issue 10: h10-levels. A form names the level it assigns inside its base64 body.
+                String form = new String(java.util.Base64.getDecoder().decode(event.getBody()),
+                        java.nio.charset.StandardCharsets.UTF_8).replace(LEVEL_PLACEHOLDER, level)
+                        .replace(SEGMENT_PLACEHOLDER, segment);
+                event.setBody(java.util.Base64.getEncoder().encodeToString(
+                        form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
             String function = functionFor(name, event.getRouteKey());
 
             String[] route = event.getRouteKey().split(" ", 2);
@@ -162,6 +189,16 @@ class EventsIT {
                 JsonNode store = Json.MAPPER.readTree(response.getBody());
                 apiKey = store.get("apiKey").asText();
                 publishableKey = store.get("publishableKey").asText();
+            }
+            if (name.equals("points/levels/CreateLevel.json")) {
+                level = Json.MAPPER.readTree(response.getBody()).get("id").asText();
+            }
+            if (name.equals("points/levels/CreateSegment.json")) {
+                segment = Json.MAPPER.readTree(response.getBody()).get("segmentId").asText();
+            }
+            if (name.equals("points/levels/ListLevelCustomers.json")) {
+                assertThat(Json.MAPPER.readTree(response.getBody()).get("total").asInt()).as(response.getBody())
+                        .isEqualTo(1);
             }
             if (name.equals("points/IssueCustomerToken.json")) {
                 token = Json.MAPPER.readTree(response.getBody()).get("token").asText();

@@ -199,8 +199,11 @@ class TemplateTest {
         List<Map<String, Object>> policies = (List<Map<String, Object>>) tidy.properties().get("Policies");
         List<Map<String, Object>> statements = policies.stream()
                 .flatMap(p -> ((List<Map<String, Object>>) p.get("Statement")).stream()).toList();
+        // issue 10 (h10-levels): the after_x_days level review reads a member's level, the store's levels and the
+        // account, and moves a member (Put state, Delete and Put level members); nothing else, no batch, no scan.
         assertThat(statements).extracting(st -> String.valueOf(st.get("Action")))
-                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:UpdateItem");
+                .containsExactlyInAnyOrder("dynamodb:Query", "[dynamodb:UpdateItem, dynamodb:GetItem, dynamodb:Query,"
+                        + " dynamodb:PutItem, dynamodb:DeleteItem]");
         assertThat(statements).allSatisfy(st -> assertThat(st.get("Effect")).isEqualTo("Allow"));
         Map<String, Object> query = statements.stream().filter(st -> "dynamodb:Query".equals(st.get("Action")))
                 .findFirst().orElseThrow();

@@ -9,7 +9,15 @@ import java.util.Map;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.points.level.LevelPorts;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
+import org.serverlessloyalty.shared.level.service.LevelSettingsCache;
+import org.serverlessloyalty.shared.level.service.MemberLevels;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbDueTransfers;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
+import org.serverlessloyalty.shared.points.model.StoreZone;
+import org.serverlessloyalty.shared.points.service.PointsAccounts;
 import org.serverlessloyalty.shared.points.port.DueTransfers;
 import org.serverlessloyalty.shared.points.service.PointsTidy;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
@@ -40,9 +48,14 @@ public final class PointsTidyHandler implements RequestHandler<Map<String, Objec
     /** Below this much time left, a run stops between stores: the next one finds what it left still due. */
     static final long STOP_WHEN_MILLIS_LEFT = 10_000;
 
+    /** issue 10: h10-levels. Members one run reviews per store (after_x_days); the next run takes the rest. */
+    static final int LEVEL_REVIEWS_PER_STORE = 1_000;
+
     private final StoreRepository stores;
     private final PointsTidy tidy;
     private final BusinessMetrics metrics;
+    /** issue 10: h10-levels. The scheduled level review (L3's after_x_days); null leaves it out. */
+    private final MemberLevels levels;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public PointsTidyHandler() {
@@ -50,24 +63,38 @@ public final class PointsTidyHandler implements RequestHandler<Map<String, Objec
     }
 
     private PointsTidyHandler(Wiring wiring, Clock clock, BusinessMetrics metrics) {
-        this(wiring.stores(), wiring.due(), clock, metrics);
+        this(wiring.stores(), wiring.due(), clock, metrics, wiring.levels());
     }
 
-    private record Wiring(StoreRepository stores, DueTransfers due) {
+    private record Wiring(StoreRepository stores, DueTransfers due, MemberLevels levels) {
     }
 
     private static Wiring wiring() {
         var config = FunctionConfig.fromEnvironment();
         var dynamoDb = AwsClients.dynamoDb();
+        Clock clock = Clock.systemUTC();
         return new Wiring(new DynamoDbStoreRepository(dynamoDb, config.tableName()),
-                new DynamoDbDueTransfers(dynamoDb, config.tableName()));
+                new DynamoDbDueTransfers(dynamoDb, config.tableName()),
+                // issue 10: h10-levels
+                new MemberLevels(new DynamoDbLevelRepository(dynamoDb, config.tableName()),
+                        new LevelSettingsCache(new DynamoDbLevelSettings(dynamoDb, config.tableName()),
+                                config.storeCacheTtl(), clock),
+                        new PointsAccounts(new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock), clock),
+                        LevelPorts.TRANSACTIONS_NOT_WIRED, clock));
     }
 
     /** With ports: the tests' constructor. */
     public PointsTidyHandler(StoreRepository stores, DueTransfers due, Clock clock, BusinessMetrics metrics) {
+        this(stores, due, clock, metrics, null);
+    }
+
+    /** With the scheduled level review too (issue 10, h10-levels); {@code levels} null leaves it out. */
+    public PointsTidyHandler(StoreRepository stores, DueTransfers due, Clock clock, BusinessMetrics metrics,
+                             MemberLevels levels) {
         this.stores = stores;
         this.tidy = new PointsTidy(due, clock);
         this.metrics = metrics;
+        this.levels = levels;
     }
 
     @Override
@@ -79,6 +106,7 @@ public final class PointsTidyHandler implements RequestHandler<Map<String, Objec
         PointsTidy.Report total = PointsTidy.Report.NONE;
         int storesSeen = 0;
         int failed = 0;
+        int levelsReviewed = 0;
         StoreCode after = null;
         while (true) {
             List<Store> page = stores.list(after, STORES_PER_PAGE);
@@ -95,6 +123,14 @@ public final class PointsTidyHandler implements RequestHandler<Map<String, Objec
                         LOG.info("Points tidied", entry("store", store.code().value()), entry("due", report.due()),
                                 entry("tidied", report.tidied()), entry("changedMeanwhile", report.changedMeanwhile()));
                     }
+                    if (levels != null) {
+                        int reviewed = levels.reviewDue(new StoreZone(store.code(), store.timezone()),
+                                LEVEL_REVIEWS_PER_STORE);
+                        levelsReviewed += reviewed;
+                        if (reviewed > 0) {
+                            LOG.info("Levels reviewed", entry("store", store.code().value()), entry("members", reviewed));
+                        }
+                    }
                 } catch (RuntimeException e) {
                     failed++;
                     LOG.error("Points tidy-up failed for a store; the others go on", entry("store", store.code().value()), e);
@@ -106,6 +142,9 @@ public final class PointsTidyHandler implements RequestHandler<Map<String, Objec
             after = page.get(page.size() - 1).code();
         }
         metrics.count("PointsTransfersTidied", total.tidied());
+        if (levels != null) {
+            metrics.count("LevelsReviewed", levelsReviewed);
+        }
         if (failed > 0) {
             metrics.count("PointsTidyStoresFailed", failed);
             // An error for the schedule: Lambda's Errors metric and EventBridge's retries (harmless: idempotent).

@@ -22,7 +22,22 @@ import org.serverlessloyalty.shared.fakes.InMemoryMembers;
 import org.serverlessloyalty.shared.fakes.MutableClock;
 import org.serverlessloyalty.shared.platform.idempotency.Claim;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
+import org.serverlessloyalty.shared.level.model.DowngradeBase;
+import org.serverlessloyalty.shared.level.model.DowngradeMode;
+import org.serverlessloyalty.shared.level.model.Level;
+import org.serverlessloyalty.shared.level.model.LevelReward;
+import org.serverlessloyalty.shared.level.model.LevelSettings;
+import org.serverlessloyalty.shared.level.model.TierAssignType;
+import org.serverlessloyalty.shared.level.service.LevelSettingsCache;
+import org.serverlessloyalty.shared.level.service.LevelTrackingLedger;
+import org.serverlessloyalty.shared.level.service.Levels;
+import org.serverlessloyalty.shared.level.service.MemberLevels;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbDueTransfers;
+import org.serverlessloyalty.shared.points.model.SpendPoints;
+import org.serverlessloyalty.shared.points.service.PointsAccounts;
+import org.serverlessloyalty.shared.transaction.model.TransactionTotals;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
 import org.serverlessloyalty.shared.points.model.AddPoints;
 import org.serverlessloyalty.shared.points.model.ExpiryMode;
@@ -119,6 +134,37 @@ class PointsTidyHandlerIT {
         assertThat(again.get("tidied")).isZero();
         assertThat(listed(first, "active")).isEqualTo(1);
         assertThat(listed(second, "pending")).isZero();
+    }
+
+    @Test
+    void l3AScheduledRunMovesDownAnAfterXDaysMemberWhoseDaysHavePassed() throws Exception {
+        StoreZone store = store();
+        var ledger = new DynamoDbPointsLedger(table.client(), table.name(), clock);
+        var levelRepository = new DynamoDbLevelRepository(table.client(), table.name());
+        var settings = new DynamoDbLevelSettings(table.client(), table.name());
+        settings.save(store.code(), new LevelSettings(TierAssignType.POINTS, DowngradeMode.AFTER_X_DAYS, 10,
+                DowngradeBase.ACTIVE_POINTS, Set.of(), Set.of(), false), clock.instant());
+        MemberLevels levels = new MemberLevels(levelRepository, new LevelSettingsCache(settings, Duration.ZERO, clock),
+                new PointsAccounts(ledger, clock), (s, m, skus, categories) -> TransactionTotals.NONE, clock);
+        Levels catalog = new Levels(levelRepository);
+        Level base = catalog.create(store.code(), new Level("new", "Base", null, true, BigDecimal.ZERO, null,
+                new LevelReward("b", new BigDecimal("0.01"), "B"), List.of(), clock.instant()));
+        Level gold = catalog.create(store.code(), new Level("new", "Gold", null, true, new BigDecimal("20"), null,
+                new LevelReward("g", new BigDecimal("0.2"), "G"), List.of(), clock.instant()));
+        PointsTransfers transfers = new PointsTransfers(new LevelTrackingLedger(ledger, levels,
+                c -> java.util.Optional.of(PARIS)), members, s -> PointsSettings.DEFAULTS, clock);
+        transfers.add(store, new AddPoints("alice", new BigDecimal("30"), null, Issuer.ADMIN, null), Claim.none());
+        transfers.spend(store, new SpendPoints("alice", new BigDecimal("25"), null, Issuer.ADMIN, null),
+                Claim.none());
+        assertThat(levelRepository.state(store.code(), "alice").levelId()).isEqualTo(gold.id());
+
+        PointsTidyHandler handler = new PointsTidyHandler(stores,
+                new DynamoDbDueTransfers(table.client(), table.name()), clock, BusinessMetrics.NONE, levels);
+        handler.handleRequest(scheduledEvent(), null);
+        assertThat(levelRepository.state(store.code(), "alice").levelId()).isEqualTo(gold.id());
+        clock.advance(Duration.ofDays(10));
+        handler.handleRequest(scheduledEvent(), null);
+        assertThat(levelRepository.state(store.code(), "alice").levelId()).isEqualTo(base.id());
     }
 
     @Test
