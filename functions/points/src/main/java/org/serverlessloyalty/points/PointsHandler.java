@@ -5,18 +5,23 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
+import java.time.Duration;
 import org.serverlessloyalty.points.auth.Access;
 import org.serverlessloyalty.points.auth.AdminKey;
 import org.serverlessloyalty.points.auth.CustomerTokens;
 import org.serverlessloyalty.points.auth.PointsAuthorization;
+import org.serverlessloyalty.points.auth.SsmAdminKeySource;
 import org.serverlessloyalty.points.level.LevelPorts;
 import org.serverlessloyalty.points.level.LevelRoutes;
 import org.serverlessloyalty.points.level.LevelStatusFields;
 import org.serverlessloyalty.points.level.SegmentRoutes;
+import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.earning.event.service.CatalogEventRules;
 import org.serverlessloyalty.shared.earning.event.service.EventAwards;
 import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
 import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
 import org.serverlessloyalty.shared.level.port.MemberAudience;
 import org.serverlessloyalty.shared.level.service.LevelAndSegmentNames;
 import org.serverlessloyalty.shared.level.service.LevelAudience;
@@ -24,31 +29,49 @@ import org.serverlessloyalty.shared.level.service.LevelSettingsCache;
 import org.serverlessloyalty.shared.level.service.LevelTrackingLedger;
 import org.serverlessloyalty.shared.level.service.Levels;
 import org.serverlessloyalty.shared.level.service.MemberLevels;
+import org.serverlessloyalty.shared.platform.aws.AwsClients;
+import org.serverlessloyalty.shared.platform.config.FunctionConfig;
+import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.HttpFunction;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
+import org.serverlessloyalty.shared.platform.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbCustomerTokenSecrets;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
 import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.points.port.PointsLedger;
 import org.serverlessloyalty.shared.points.service.CustomerTokenKeys;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;
 import org.serverlessloyalty.shared.points.service.PointsAccounts;
 import org.serverlessloyalty.shared.points.service.PointsHistogram;
+import org.serverlessloyalty.shared.points.service.PointsSettingsCache;
 import org.serverlessloyalty.shared.points.service.PointsTransfers;
 import org.serverlessloyalty.shared.points.service.TransferListing;
+import org.serverlessloyalty.shared.referral.dynamodb.DynamoDbInvitations;
 import org.serverlessloyalty.shared.referral.service.Referrals;
+import org.serverlessloyalty.shared.segment.dynamodb.DynamoDbSegmentRepository;
 import org.serverlessloyalty.shared.segment.service.Segments;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The points family (Open Loyalty's customers and points): members, customer tokens, points transfers, statuses. Routes are matched on the
+ * The points family (Open Loyalty's customers and points): members, customer tokens, points transfers, statuses,
+ * earning rules and events, invitations, levels and segments. Routes are matched on the
  * template's route key, so this switch and template.yaml's events list the same routes; each names who may call it
  * ({@link Access}), and {@link PointsAuthorization} alone decides.
  */
 public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** How long a customer token works: template parameter CustomerTokenSeconds. */
+    static final String CUSTOMER_TOKEN_SECONDS = "CUSTOMER_TOKEN_SECONDS";
+    static final int DEFAULT_CUSTOMER_TOKEN_SECONDS = 900;
 
     private final PointsAuthorization authorization;
     private final MemberRoutes members;
@@ -69,7 +92,31 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** Called by Lambda: builds the adapters once per instance. */
     public PointsHandler() {
-        this(PointsPorts.fromEnvironment(), Clock.systemUTC(), BusinessMetrics.forRuntime());
+        this(portsFromEnvironment(), Clock.systemUTC(), BusinessMetrics.forRuntime());
+    }
+
+    /** Called only by the no-arg constructor: the one place the points function builds its adapters. */
+    private static PointsPorts portsFromEnvironment() {
+        var config = FunctionConfig.fromEnvironment();
+        var dynamoDb = AwsClients.dynamoDb();
+        String table = config.tableName();
+        Clock clock = Clock.systemUTC();
+        return new PointsPorts(
+                // The SSM client is built on the first admin request that needs the key, then closed.
+                new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
+                new StoreAccess(new DynamoDbStoreRepository(dynamoDb, table), config.storeCacheTtl(), clock),
+                new DynamoDbMemberRepository(dynamoDb, table),
+                new DynamoDbCustomerTokenSecrets(dynamoDb, table),
+                Duration.ofSeconds(LambdaEnvironment.intValue(CUSTOMER_TOKEN_SECONDS, DEFAULT_CUSTOMER_TOKEN_SECONDS)),
+                new DynamoDbPointsLedger(dynamoDb, table, clock),
+                new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, table), config.storeCacheTtl(), clock),
+                new DynamoDbIdempotencyStore(dynamoDb, table),
+                new DynamoDbEarningRuleRepository(dynamoDb, table, clock),
+                new DynamoDbInvitations(dynamoDb, table),
+                new LevelPorts(new DynamoDbLevelRepository(dynamoDb, table), new DynamoDbLevelSettings(dynamoDb, table),
+                        new DynamoDbSegmentRepository(dynamoDb, table), LevelPorts.TRANSACTIONS_NOT_WIRED,
+                        config.storeCacheTtl()),
+                config.storeCacheTtl());
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
