@@ -12,6 +12,8 @@ import org.serverlessloyalty.points.auth.AdminKey;
 import org.serverlessloyalty.points.auth.CustomerTokens;
 import org.serverlessloyalty.points.auth.PointsAuthorization;
 import org.serverlessloyalty.points.auth.SsmAdminKeySource;
+import org.serverlessloyalty.points.transaction.TransactionPorts;
+import org.serverlessloyalty.points.transaction.TransactionRoutes;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -40,6 +42,7 @@ import org.serverlessloyalty.shared.points.service.PointsTransfers;
 import org.serverlessloyalty.shared.points.service.TransferListing;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
+import org.serverlessloyalty.shared.transaction.service.Transactions;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -59,6 +62,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final TransferRoutes transfers;
     private final TransferImport imports;
     private final AccountRoutes accounts;
+    // issue 10: h10-tx
+    private final TransactionRoutes transactions;
     private final BusinessMetrics metrics;
 
     /** Called by Lambda: builds the adapters once per instance. */
@@ -68,12 +73,14 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private PointsHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.members(), wiring.secrets(), wiring.tokenLifetime(),
-                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime());
+                wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime(),
+                wiring.transactionPorts());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreAccess stores, MemberRepository members,
                           CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
-                          PointsSettingsSource settings, IdempotencyStore idempotency) {
+                          PointsSettingsSource settings, IdempotencyStore idempotency,
+                          java.util.function.Function<MemberDirectory, TransactionPorts> transactionPorts) {
 
         /** Called only by the no-arg constructor: the one place the points function builds its adapters. */
         private static Wiring fromEnvironment() {
@@ -91,7 +98,11 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock),
                     new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
                             config.storeCacheTtl(), clock),
-                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()));
+                    new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
+                    // issue 10: h10-tx. The earning, level and event ports are their areas' (no-ops until merged).
+                    directory -> TransactionPorts.onTable(dynamoDb, config.tableName(), config.storeCacheTtl(), clock,
+                            TransactionPorts.NO_RULES, TransactionPorts.statusOnly(directory),
+                            TransactionPorts.NO_LEVELS, TransactionPorts.NO_EVENTS));
         }
     }
 
@@ -99,7 +110,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
                          CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
                          PointsSettingsSource settings, IdempotencyStore idempotencyStore, Clock clock,
-                         BusinessMetrics metrics) {
+                         BusinessMetrics metrics,
+                         java.util.function.Function<MemberDirectory, TransactionPorts> transactionPorts) {
         MemberDirectory directory = new MemberDirectory(memberRepository, clock);
         CustomerTokenKeys keys = new CustomerTokenKeys(secrets, clock);
         CustomerTokens customerTokens = new CustomerTokens(keys, clock, tokenLifetime);
@@ -113,6 +125,11 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
                 new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock);
         this.metrics = metrics;
+        // issue 10: h10-tx
+        TransactionPorts tx = transactionPorts.apply(directory);
+        this.transactions = new TransactionRoutes(new Transactions(tx.repository(), tx.settings(),
+                TransactionPorts.shoppers(directory), tx.earning(), tx.audiences(), pointsTransfers, ledger,
+                new Idempotency(idempotencyStore, clock), tx.levels(), tx.events(), clock), clock);
     }
 
     @Override
@@ -176,6 +193,33 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     accounts.listOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             case "GET /api/{storeCode}/points/transfers" ->
                     accounts.histogram(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 10: h10-tx
+            case "POST /api/{storeCode}/transaction" ->
+                    transactions.register(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/transaction" ->
+                    transactions.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/transaction" ->
+                    transactions.list(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/transaction" ->
+                    transactions.listOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "GET /api/{storeCode}/transaction/{transaction}" ->
+                    transactions.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/customer/transaction/{transaction}" ->
+                    transactions.getOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "POST /api/{storeCode}/transaction/simulate" ->
+                    transactions.simulate(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/admin/transaction/customer/assign" ->
+                    transactions.assign(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/pos/transaction/customer/assign" ->
+                    transactions.assign(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/customer/transaction/customer/assign" ->
+                    transactions.assignOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "POST /api/{storeCode}/admin/transaction/labels" ->
+                    transactions.replaceLabels(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/customer/transaction/labels/append" ->
+                    transactions.appendLabels(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "GET /api/{storeCode}/transaction/item/labels" ->
+                    transactions.itemLabels(request, authorization.authorize(request, Access.STORE_ADMIN));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

@@ -165,6 +165,11 @@ public final class Transactions implements MemberTransactions {
         return outcome;
     }
 
+    /** T4 with the store's settings: the member the draft's customer data names, if an active one. */
+    public Optional<MemberRef> match(StoreCode store, Transaction draft) {
+        return match(store, draft, settings.settings(store));
+    }
+
     /** T4: the first identifier that names an active member. */
     Optional<MemberRef> match(StoreCode store, Transaction draft, TransactionSettings rules) {
         for (Identifier id : TransactionRules.identifiers(draft.externalId(), draft.customerData(),

@@ -1,0 +1,91 @@
+package org.serverlessloyalty.points.transaction;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.serverlessloyalty.shared.earning.model.Audience;
+import org.serverlessloyalty.shared.earning.model.Earned;
+import org.serverlessloyalty.shared.earning.port.EventEarning;
+import org.serverlessloyalty.shared.earning.port.TransactionEarning;
+import org.serverlessloyalty.shared.level.port.LevelRecalculation;
+import org.serverlessloyalty.shared.level.port.MemberAudience;
+import org.serverlessloyalty.shared.points.model.ClaimKind;
+import org.serverlessloyalty.shared.points.model.Member;
+import org.serverlessloyalty.shared.points.model.MemberRef;
+import org.serverlessloyalty.shared.points.model.StoreZone;
+import org.serverlessloyalty.shared.points.service.MemberDirectory;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
+import org.serverlessloyalty.shared.transaction.port.Shoppers;
+import org.serverlessloyalty.shared.transaction.port.TransactionRepository;
+import org.serverlessloyalty.shared.transaction.port.TransactionSettingsSource;
+import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What the transactions need besides the points ledger (issue 10, h10-tx): their own adapters, and the ports other
+ * parts of issue 10 implement (earning rules, levels, event rules), each a parameter so their implementations are
+ * wired in one place.
+ */
+public record TransactionPorts(TransactionRepository repository, TransactionSettingsSource settings,
+                               TransactionEarning earning, MemberAudience audiences, LevelRecalculation levels,
+                               EventEarning events) {
+
+    /** The real adapters on the table; the earning, level and event ports as given. */
+    public static TransactionPorts onTable(DynamoDbClient dynamoDb, String table, Duration settingsTtl, Clock clock,
+                                           TransactionEarning earning, MemberAudience audiences,
+                                           LevelRecalculation levels, EventEarning events) {
+        return new TransactionPorts(new DynamoDbTransactionRepository(dynamoDb, table),
+                new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table), settingsTtl, clock),
+                earning, audiences, levels, events);
+    }
+
+    /**
+     * Until the earning rules are merged in (h10-rules' evaluator): no rule, no points. Replaced in the handler's
+     * wiring by the rules' {@code TransactionEarning}.
+     */
+    public static final TransactionEarning NO_RULES = (store, basket, audience) -> new Earned(BigDecimal.ZERO,
+            List.of());
+
+    /** Until levels are merged in (h10-levels): nothing to recalculate. */
+    public static final LevelRecalculation NO_LEVELS = (store, memberId) -> {
+    };
+
+    /** Until event rules are merged in (h10-events): no event earns. */
+    public static final EventEarning NO_EVENTS = new EventEarning() {
+        @Override
+        public BigDecimal award(StoreZone store, String memberId, String eventName, String occasion) {
+            return BigDecimal.ZERO;
+        }
+
+        @Override
+        public void purchased(StoreZone store, String memberId, String transactionId, boolean first) {
+            // no event rules yet
+        }
+    };
+
+    /** A member's status alone (no level, no segment) until levels and segments are merged in. */
+    public static MemberAudience statusOnly(MemberDirectory directory) {
+        return (store, memberId) -> directory.byId(store, memberId)
+                .map(m -> new Audience(m.memberId(), m.status(), null, Set.of()));
+    }
+
+    /** The member directory as the transactions look members up (T4, T-5). */
+    public static Shoppers shoppers(MemberDirectory directory) {
+        return new Shoppers() {
+            @Override
+            public Optional<MemberRef> byId(StoreCode store, String memberId) {
+                return directory.byId(store, memberId);
+            }
+
+            @Override
+            public Optional<MemberRef> by(StoreCode store, ClaimKind kind, String value) {
+                return directory.findBy(store, kind, value).map(Member::ref);
+            }
+        };
+    }
+}
