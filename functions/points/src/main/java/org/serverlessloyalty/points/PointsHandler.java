@@ -42,6 +42,9 @@ import org.serverlessloyalty.shared.points.service.PointsTransfers;
 import org.serverlessloyalty.shared.points.service.TransferListing;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
+import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
 import org.serverlessloyalty.shared.transaction.service.Transactions;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -99,10 +102,17 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
                             config.storeCacheTtl(), clock),
                     new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
-                    // issue 10: h10-tx. The earning, level and event ports are their areas' (no-ops until merged).
-                    directory -> TransactionPorts.onTable(dynamoDb, config.tableName(), config.storeCacheTtl(), clock,
-                            TransactionPorts.NO_RULES, TransactionPorts.statusOnly(directory),
-                            TransactionPorts.NO_LEVELS, TransactionPorts.NO_EVENTS));
+                    // issue 10: h10-tx
+                    transactionPorts(new DynamoDbTransactionRepository(dynamoDb, config.tableName()),
+                            new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, config.tableName()),
+                                    config.storeCacheTtl(), clock)));
+        }
+
+        /** issue 10: h10-tx. The earning, level and event ports are their areas' (no-ops until merged). */
+        private static java.util.function.Function<MemberDirectory, TransactionPorts> transactionPorts(
+                DynamoDbTransactionRepository repository, TransactionSettingsCache settings) {
+            return directory -> new TransactionPorts(repository, settings, TransactionPorts.NO_RULES,
+                    TransactionPorts.statusOnly(directory), TransactionPorts.NO_LEVELS, TransactionPorts.NO_EVENTS);
         }
     }
 

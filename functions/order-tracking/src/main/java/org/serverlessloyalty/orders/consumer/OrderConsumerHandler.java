@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,31 @@ import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.store.service.StoreAccess;
+import org.serverlessloyalty.shared.earning.model.Audience;
+import org.serverlessloyalty.shared.earning.model.Earned;
+import org.serverlessloyalty.shared.earning.port.EventEarning;
+import org.serverlessloyalty.shared.earning.port.TransactionEarning;
+import org.serverlessloyalty.shared.order.service.MemberEnrolment;
+import org.serverlessloyalty.shared.order.service.OrderPoints;
+import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
+import org.serverlessloyalty.shared.platform.idempotency.dynamodb.DynamoDbIdempotencyStore;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
+import org.serverlessloyalty.shared.points.model.ClaimKind;
+import org.serverlessloyalty.shared.points.model.Member;
+import org.serverlessloyalty.shared.points.model.MemberRef;
+import org.serverlessloyalty.shared.points.model.StoreZone;
+import org.serverlessloyalty.shared.points.service.MemberDirectory;
+import org.serverlessloyalty.shared.points.service.PointsSettingsCache;
+import org.serverlessloyalty.shared.points.service.PointsTransfers;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
+import org.serverlessloyalty.shared.transaction.port.Shoppers;
+import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
+import org.serverlessloyalty.shared.transaction.service.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -38,25 +65,101 @@ public final class OrderConsumerHandler implements RequestHandler<SQSEvent, SQSB
 
     private final OrderLedger ledger;
     private final BusinessMetrics metrics;
+    // issue 10: h10-tx
+    private final OrderPoints points;
+    private final StoreAccess stores;
 
     /** Called by Lambda: builds the DynamoDB adapters once per instance and the order service over them. */
     public OrderConsumerHandler() {
         var config = FunctionConfig.fromEnvironment();
         var dynamoDb = AwsClients.dynamoDb();
+        Clock clock = Clock.systemUTC();
         this.ledger = new OrderApplication(new DynamoDbOrderRepository(dynamoDb, config.tableName()),
                 new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
-                new DynamoDbStoreRepository(dynamoDb, config.tableName()), Clock.systemUTC(), config.storeCacheTtl());
+                new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock, config.storeCacheTtl());
         this.metrics = BusinessMetrics.forRuntime();
+        // issue 10: h10-tx. Orders earn points through the transactions (the earning, level and event ports are
+        // their areas': no-ops until merged).
+        var members = new MemberDirectory(new DynamoDbMemberRepository(dynamoDb, config.tableName()), clock);
+        var pointsLedger = new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock);
+        var transfers = new PointsTransfers(pointsLedger, members, new PointsSettingsCache(
+                new DynamoDbPointsSettings(dynamoDb, config.tableName()), config.storeCacheTtl(), clock), clock);
+        var transactions = new Transactions(new DynamoDbTransactionRepository(dynamoDb, config.tableName()),
+                new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, config.tableName()),
+                        config.storeCacheTtl(), clock),
+                shoppers(members), NO_RULES, (store, id) -> members.byId(store, id)
+                        .map(m -> new Audience(m.memberId(), m.status(), null, Set.of())),
+                transfers, pointsLedger, new Idempotency(new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
+                        clock), (store, id) -> { }, NO_EVENTS, clock);
+        this.points = new OrderPoints(transactions, new MemberEnrolment(members), clock);
+        this.stores = new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()),
+                config.storeCacheTtl(), clock);
     }
 
+    /** Orders only: no points are earned (the tests of the order ledger alone). */
     public OrderConsumerHandler(OrderLedger ledger, BusinessMetrics metrics) {
+        this(ledger, metrics, null, null);
+    }
+
+    /** With ports: {@code points} null earns nothing. */
+    public OrderConsumerHandler(OrderLedger ledger, BusinessMetrics metrics, OrderPoints points, StoreAccess stores) {
         this.ledger = ledger;
         this.metrics = metrics;
+        this.points = points;
+        this.stores = stores;
+    }
+
+    /** issue 10: h10-tx. Until the earning rules are merged in (h10-rules): no rule, no points. */
+    private static final TransactionEarning NO_RULES = (store, basket, audience) -> new Earned(BigDecimal.ZERO,
+            List.of());
+
+    /** Until event rules are merged in (h10-events): no event earns. */
+    private static final EventEarning NO_EVENTS = new EventEarning() {
+        @Override
+        public BigDecimal award(StoreZone store, String memberId, String eventName, String occasion) {
+            return BigDecimal.ZERO;
+        }
+
+        @Override
+        public void purchased(StoreZone store, String memberId, String transactionId, boolean first) {
+            // no event rules yet
+        }
+    };
+
+    private static Shoppers shoppers(MemberDirectory members) {
+        return new Shoppers() {
+            @Override
+            public Optional<MemberRef> byId(StoreCode store, String memberId) {
+                return members.byId(store, memberId);
+            }
+
+            @Override
+            public Optional<MemberRef> by(StoreCode store, ClaimKind kind, String value) {
+                return members.findBy(store, kind, value).map(Member::ref);
+            }
+        };
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         return context == null ? consume(event) : PowertoolsLogging.withLogging(context, () -> consume(event));
+    }
+
+    /**
+     * issue 10: h10-tx. The order as the ledger now holds it earns (PAID) or gives back (CANCELLED, REFUNDED) its
+     * points, exactly once however often it is delivered ({@link OrderPoints}); a failure here fails the message, whose
+     * redelivery finds the order applied and finishes the points.
+     */
+    private void earn(OrderReport report) {
+        if (points == null) {
+            return;
+        }
+        var store = stores.store(report.store()).orElseThrow(() -> new IllegalStateException(
+                "Store " + report.store() + " of an applied order is gone"));
+        ledger.find(report.store(), report.orderId()).ifPresent(applied -> {
+            OrderPoints.Result result = points.after(new StoreZone(store.code(), store.timezone()), applied);
+            metrics.count("OrderPoints", 1, "Result", result.name());
+        });
     }
 
     private SQSBatchResponse consume(SQSEvent event) {
@@ -75,6 +178,7 @@ public final class OrderConsumerHandler implements RequestHandler<SQSEvent, SQSB
                         entry("status", report.status().name()), entry("result", result.name()),
                         entry("messageId", message.getMessageId()));
                 metrics.count("OrdersApplied", 1, "Result", result.name());
+                earn(report);
             } catch (RuntimeException e) {
                 LOG.error("Order message failed; it will be retried, then dead-lettered",
                         entry("messageId", message.getMessageId()), entry("group", group),

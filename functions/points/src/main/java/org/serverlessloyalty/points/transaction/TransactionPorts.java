@@ -1,8 +1,6 @@
 package org.serverlessloyalty.points.transaction;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,13 +16,9 @@ import org.serverlessloyalty.shared.points.model.MemberRef;
 import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;
 import org.serverlessloyalty.shared.store.model.StoreCode;
-import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
-import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
 import org.serverlessloyalty.shared.transaction.port.Shoppers;
 import org.serverlessloyalty.shared.transaction.port.TransactionRepository;
 import org.serverlessloyalty.shared.transaction.port.TransactionSettingsSource;
-import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the transactions need besides the points ledger (issue 10, h10-tx): their own adapters, and the ports other
@@ -34,15 +28,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public record TransactionPorts(TransactionRepository repository, TransactionSettingsSource settings,
                                TransactionEarning earning, MemberAudience audiences, LevelRecalculation levels,
                                EventEarning events) {
-
-    /** The real adapters on the table; the earning, level and event ports as given. */
-    public static TransactionPorts onTable(DynamoDbClient dynamoDb, String table, Duration settingsTtl, Clock clock,
-                                           TransactionEarning earning, MemberAudience audiences,
-                                           LevelRecalculation levels, EventEarning events) {
-        return new TransactionPorts(new DynamoDbTransactionRepository(dynamoDb, table),
-                new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table), settingsTtl, clock),
-                earning, audiences, levels, events);
-    }
 
     /**
      * Until the earning rules are merged in (h10-rules' evaluator): no rule, no points. Replaced in the handler's

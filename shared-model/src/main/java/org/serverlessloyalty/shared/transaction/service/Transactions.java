@@ -114,6 +114,10 @@ public final class Transactions implements MemberTransactions {
      * per document number (T1) and, when it has its member, earns or revokes.
      */
     public TransactionOutcome register(StoreZone store, Transaction draft) {
+        return register(store, draft, null);
+    }
+
+    private TransactionOutcome register(StoreZone store, Transaction draft, BigDecimal reported) {
         if (repository.findByDocument(store.code(), draft.documentNumber()).isPresent()) {
             return new TransactionOutcome.Refused(TransactionRefusal.DOCUMENT_NOT_UNIQUE);
         }
@@ -143,24 +147,27 @@ public final class Transactions implements MemberTransactions {
             return new TransactionOutcome.Refused(TransactionRefusal.DOCUMENT_NOT_UNIQUE);
         }
         repository.addItemLabels(store.code(), tx.items().stream().flatMap(i -> i.labels().stream()).toList());
-        return new TransactionOutcome.Done(finish(store, tx));
+        return new TransactionOutcome.Done(finish(store, tx, reported));
     }
 
     /**
      * Registers {@code draft} unless its document number is there already, then finishes whatever the transaction
      * still owes (an earlier attempt may have stopped between its steps): what an order registers on every
      * delivery. Answers the transaction as registered first.
+     *
+     * @param reported the points the shop reported for it, when they decide instead of the rules; else null
      */
-    public TransactionOutcome registerOnce(StoreZone store, Transaction draft) {
+    public TransactionOutcome registerOnce(StoreZone store, Transaction draft, BigDecimal reported) {
         Optional<Transaction> existing = repository.findByDocument(store.code(), draft.documentNumber());
         if (existing.isPresent()) {
-            return new TransactionOutcome.Done(finish(store, existing.get()));
+            return new TransactionOutcome.Done(finish(store, existing.get(), reported));
         }
-        TransactionOutcome outcome = register(store, draft);
+        TransactionOutcome outcome = register(store, draft, reported);
         if (outcome instanceof TransactionOutcome.Refused refused
                 && refused.refusal() == TransactionRefusal.DOCUMENT_NOT_UNIQUE) {
             return repository.findByDocument(store.code(), draft.documentNumber())
-                    .<TransactionOutcome>map(t -> new TransactionOutcome.Done(finish(store, t))).orElse(outcome);
+                    .<TransactionOutcome>map(t -> new TransactionOutcome.Done(finish(store, t, reported)))
+                    .orElse(outcome);
         }
         return outcome;
     }
@@ -199,7 +206,7 @@ public final class Transactions implements MemberTransactions {
         if (!repository.assign(store.code(), assigned)) {
             return new TransactionOutcome.Refused(TransactionRefusal.ALREADY_ASSIGNED);
         }
-        return new TransactionOutcome.Done(finish(store, assigned));
+        return new TransactionOutcome.Done(finish(store, assigned, null));
     }
 
     /**
@@ -207,6 +214,11 @@ public final class Transactions implements MemberTransactions {
      * Safe to call again at any time: each step is exactly-once by itself.
      */
     public Transaction finish(StoreZone store, Transaction tx) {
+        return finish(store, tx, null);
+    }
+
+    /** {@link #finish(StoreZone, Transaction)} with the shop's reported points deciding a sale's (null: the rules). */
+    public Transaction finish(StoreZone store, Transaction tx, BigDecimal reported) {
         if (tx.memberId() == null) {
             return tx;
         }
@@ -214,7 +226,7 @@ public final class Transactions implements MemberTransactions {
             if (tx.pointsEarned() != null) {
                 return tx;
             }
-            return earn(store, tx, null);
+            return earn(store, tx, reported);
         }
         revoke(store, tx);
         return tx;

@@ -152,7 +152,7 @@ class TransactionsIT {
         assertThat(tx.memberId()).isEqualTo("alice");
         for (int i = 0; i < 3; i++) {
             transactions.finish(store, repository.find(store.code(), tx.id()).orElseThrow());
-            transactions.registerOnce(store, sale("DOC-2", "42.50", "alice@example.com"));
+            transactions.registerOnce(store, sale("DOC-2", "42.50", "alice@example.com"), null);
         }
         assertThat(balance("alice")).isEqualByComparingTo("42.50");
         assertThat(repository.find(store.code(), tx.id()).orElseThrow().pointsEarned()).isEqualByComparingTo("42.50");
@@ -172,7 +172,7 @@ class TransactionsIT {
         assertThat(half.pointsEarned()).isNull();
         assertThat(balance("alice")).isEqualByComparingTo("30");
 
-        transactions.registerOnce(store, sale("DOC-3", "30", "alice@example.com"));
+        transactions.registerOnce(store, sale("DOC-3", "30", "alice@example.com"), null);
 
         assertThat(balance("alice")).isEqualByComparingTo("30");
         assertThat(repository.findByDocument(store.code(), "DOC-3").orElseThrow().pointsEarned())

@@ -1,0 +1,95 @@
+package org.serverlessloyalty.shared.order.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Optional;
+import org.serverlessloyalty.shared.order.model.AppliedOrder;
+import org.serverlessloyalty.shared.order.model.OrderReport;
+import org.serverlessloyalty.shared.order.model.OrderSource;
+import org.serverlessloyalty.shared.order.model.OrderStatus;
+import org.serverlessloyalty.shared.order.port.ShopperEnrolment;
+import org.serverlessloyalty.shared.order.rules.OrderTransactions;
+import org.serverlessloyalty.shared.points.model.StoreZone;
+import org.serverlessloyalty.shared.transaction.model.OrderPointsSource;
+import org.serverlessloyalty.shared.transaction.model.Transaction;
+import org.serverlessloyalty.shared.transaction.model.TransactionOutcome;
+import org.serverlessloyalty.shared.transaction.model.TransactionSettings;
+import org.serverlessloyalty.shared.transaction.service.Transactions;
+
+/**
+ * Orders earn points (issue 10): after the order ledger applied a report, the order as the ledger now holds it
+ * registers its sell transaction (PAID) or takes back what that transaction earned (CANCELLED, REFUNDED).
+ *
+ * <p>Exactly once without a lock: the transaction's document number is the order's ({@link
+ * OrderTransactions#documentNumber}), unique in the store (T1), so a redelivery, a replay or the same order from a
+ * second endpoint registers nothing more and only finishes what an earlier attempt left (its points, claimed once);
+ * the revocation is bounded by the sale's {@code Revoked} tally and keyed by the order. It runs after the ledger's
+ * own transaction, on every delivery: a message that fails here is redelivered, finds the order applied, and
+ * finishes the points.
+ */
+public final class OrderPoints {
+
+    /** What the points side of an order did. */
+    public enum Result {
+        /** No earning for this order: no shopper to identify, an untrusted report, no member. */
+        SKIPPED,
+        /** Its transaction is registered (now or before) and its points added (now or before). */
+        EARNED,
+        /** Its points were taken back (now or before). */
+        REVOKED
+    }
+
+    private final Transactions transactions;
+    private final ShopperEnrolment enrolment;
+    private final Clock clock;
+
+    public OrderPoints(Transactions transactions, ShopperEnrolment enrolment, Clock clock) {
+        this.transactions = transactions;
+        this.enrolment = enrolment;
+        this.clock = clock;
+    }
+
+    /** @param applied the order as the ledger holds it after applying a report (its status is the one that counts) */
+    public Result after(StoreZone store, AppliedOrder applied) {
+        OrderReport order = applied.order();
+        TransactionSettings settings = transactions.settings(store.code());
+        if (!order.source().trusted() && !settings.beaconEarns()) {
+            // The beacon's publishable key is public: anyone could claim points for any order id with it.
+            return Result.SKIPPED;
+        }
+        String document = OrderTransactions.documentNumber(order.source(), order.orderId());
+        Optional<Transaction> existing = transactions.findByDocument(store.code(), document);
+        if (existing.isEmpty() && order.source().trusted()) {
+            // A beacon report of this id may have earned before the trusted one came (beaconEarns): the same order.
+            existing = transactions.findByDocument(store.code(),
+                    OrderTransactions.documentNumber(OrderSource.BEACON, order.orderId()));
+        }
+        BigDecimal reported = settings.orderPointsSource() == OrderPointsSource.REPORTED
+                ? OrderTransactions.reportedPoints(order).orElse(null) : null;
+        if (order.status() != OrderStatus.PAID) {
+            if (existing.isEmpty() || existing.get().memberId() == null) {
+                return Result.SKIPPED;
+            }
+            // Finish an earning a crash left half done first, so the revocation sees what was earned.
+            Transaction sale = transactions.finish(store, existing.get(), reported);
+            transactions.revokeRest(store, sale, "order-cancel-" + sale.id());
+            return Result.REVOKED;
+        }
+        if (existing.isPresent()) {
+            Transaction done = transactions.finish(store, existing.get(), reported);
+            return done.memberId() == null ? Result.SKIPPED : Result.EARNED;
+        }
+        if (!OrderTransactions.identifiable(order)) {
+            return Result.SKIPPED;
+        }
+        Transaction draft = OrderTransactions.draft(order, document, clock.instant());
+        if (settings.enrollShoppers() && order.customerGuid() != null
+                && transactions.match(store.code(), draft).isEmpty()) {
+            enrolment.enrol(store.code(), order.customerGuid(), draft.customerData().email(),
+                    draft.customerData().phone());
+        }
+        TransactionOutcome outcome = transactions.registerOnce(store, draft, reported);
+        return outcome instanceof TransactionOutcome.Done done && done.transaction().memberId() != null
+                ? Result.EARNED : Result.SKIPPED;
+    }
+}
