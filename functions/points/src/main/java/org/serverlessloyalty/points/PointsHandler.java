@@ -14,6 +14,14 @@ import org.serverlessloyalty.points.auth.PointsAuthorization;
 import org.serverlessloyalty.points.auth.SsmAdminKeySource;
 import org.serverlessloyalty.points.transaction.TransactionPorts;
 import org.serverlessloyalty.points.transaction.TransactionRoutes;
+import java.util.Set;
+import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
+import org.serverlessloyalty.shared.earning.model.Audience;
+import org.serverlessloyalty.shared.earning.port.TargetNames;
+import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
+import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
+import org.serverlessloyalty.shared.earning.service.RuleEarning;
+import org.serverlessloyalty.shared.level.port.MemberAudience;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -65,6 +73,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final TransferRoutes transfers;
     private final TransferImport imports;
     private final AccountRoutes accounts;
+    // issue 10: h10-rules
+    private final EarningRuleRoutes earningRules;
     // issue 10: h10-tx
     private final TransactionRoutes transactions;
     private final BusinessMetrics metrics;
@@ -77,42 +87,46 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private PointsHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.members(), wiring.secrets(), wiring.tokenLifetime(),
                 wiring.ledger(), wiring.settings(), wiring.idempotency(), Clock.systemUTC(), BusinessMetrics.forRuntime(),
-                wiring.transactionPorts());
+                wiring.earningRules(), TargetNames.NONE, wiring.audiences(), wiring.transactionPorts());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreAccess stores, MemberRepository members,
                           CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
                           PointsSettingsSource settings, IdempotencyStore idempotency,
-                          java.util.function.Function<MemberDirectory, TransactionPorts> transactionPorts) {
+                          EarningRuleCatalog earningRules, MemberAudience audiences,
+                          TransactionPorts transactionPorts) {
 
         /** Called only by the no-arg constructor: the one place the points function builds its adapters. */
         private static Wiring fromEnvironment() {
             var config = FunctionConfig.fromEnvironment();
             var dynamoDb = AwsClients.dynamoDb();
             Clock clock = Clock.systemUTC();
+            MemberRepository members = new DynamoDbMemberRepository(dynamoDb, config.tableName());
             return new Wiring(
                     // The SSM client is built on the first admin request that needs the key, then closed.
                     new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
                     new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()), config.storeCacheTtl(),
                             clock),
-                    new DynamoDbMemberRepository(dynamoDb, config.tableName()),
+                    members,
                     new DynamoDbCustomerTokenSecrets(dynamoDb, config.tableName()),
                     Duration.ofSeconds(LambdaEnvironment.intValue(CUSTOMER_TOKEN_SECONDS, DEFAULT_CUSTOMER_TOKEN_SECONDS)),
                     new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock),
                     new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
                             config.storeCacheTtl(), clock),
                     new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
-                    // issue 10: h10-tx
-                    transactionPorts(new DynamoDbTransactionRepository(dynamoDb, config.tableName()),
+                    // issue 10: h10-rules. One cache of the store's rules per instance, shared by the rule routes
+                    // (which invalidate it on a change) and the transaction earning (RuleEarning over this catalog).
+                    new EarningRuleCatalog(new DynamoDbEarningRuleRepository(dynamoDb, config.tableName(), clock),
+                            config.storeCacheTtl(), clock),
+                    // Until the levels domain (h10-levels) provides MemberAudience: a member's status, no level, no
+                    // segment, so only rules for nobody in particular are listed to a customer.
+                    (store, memberId) -> members.find(store, memberId)
+                            .map(m -> new Audience(m.memberId(), m.status().value(), null, Set.of())),
+                    // issue 10: h10-tx. Levels and event rules are their areas' (no-ops until merged).
+                    new TransactionPorts(new DynamoDbTransactionRepository(dynamoDb, config.tableName()),
                             new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, config.tableName()),
-                                    config.storeCacheTtl(), clock)));
-        }
-
-        /** issue 10: h10-tx. The earning, level and event ports are their areas' (no-ops until merged). */
-        private static java.util.function.Function<MemberDirectory, TransactionPorts> transactionPorts(
-                DynamoDbTransactionRepository repository, TransactionSettingsCache settings) {
-            return directory -> new TransactionPorts(repository, settings, TransactionPorts.NO_RULES,
-                    TransactionPorts.statusOnly(directory), TransactionPorts.NO_LEVELS, TransactionPorts.NO_EVENTS);
+                                    config.storeCacheTtl(), clock),
+                            TransactionPorts.NO_LEVELS, TransactionPorts.NO_EVENTS));
         }
     }
 
@@ -120,8 +134,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public PointsHandler(Supplier<String> adminKey, StoreAccess stores, MemberRepository memberRepository,
                          CustomerTokenSecrets secrets, Duration tokenLifetime, PointsLedger ledger,
                          PointsSettingsSource settings, IdempotencyStore idempotencyStore, Clock clock,
-                         BusinessMetrics metrics,
-                         java.util.function.Function<MemberDirectory, TransactionPorts> transactionPorts) {
+                         BusinessMetrics metrics, EarningRuleCatalog earningRuleCatalog, TargetNames targetNames,
+                         MemberAudience audiences, TransactionPorts transactionPorts) {
         MemberDirectory directory = new MemberDirectory(memberRepository, clock);
         CustomerTokenKeys keys = new CustomerTokenKeys(secrets, clock);
         CustomerTokens customerTokens = new CustomerTokens(keys, clock, tokenLifetime);
@@ -134,12 +148,16 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.imports = new TransferImport(pointsTransfers, answers, metrics);
         this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
                 new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock);
+        // issue 10: h10-rules
+        this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(earningRuleCatalog, clock), targetNames,
+                audiences, new Idempotency(idempotencyStore, clock), metrics, clock);
         this.metrics = metrics;
-        // issue 10: h10-tx
-        TransactionPorts tx = transactionPorts.apply(directory);
-        this.transactions = new TransactionRoutes(new Transactions(tx.repository(), tx.settings(),
-                TransactionPorts.shoppers(directory), tx.earning(), tx.audiences(), pointsTransfers, ledger,
-                new Idempotency(idempotencyStore, clock), tx.levels(), tx.events(), clock), clock);
+        // issue 10: h10-tx. A transaction earns through the same cached rules the rule routes keep (RuleEarning).
+        this.transactions = new TransactionRoutes(new Transactions(transactionPorts.repository(),
+                transactionPorts.settings(), TransactionPorts.shoppers(directory),
+                new RuleEarning(earningRuleCatalog, settings), audiences, pointsTransfers, ledger,
+                new Idempotency(idempotencyStore, clock), transactionPorts.levels(), transactionPorts.events(), clock),
+                clock);
     }
 
     @Override
@@ -203,6 +221,23 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     accounts.listOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             case "GET /api/{storeCode}/points/transfers" ->
                     accounts.histogram(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 10: h10-rules
+            case "POST /api/{storeCode}/earningRule" ->
+                    earningRules.create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/earningRule/{earningRule}" ->
+                    earningRules.replace(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/earningRule" ->
+                    earningRules.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/earningRule/{earningRule}" ->
+                    earningRules.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/earningRule/{earningRule}/activate" ->
+                    earningRules.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/earningRule" ->
+                    earningRules.list(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/seller/earningRule/{earningRule}" ->
+                    earningRules.get(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/earningRule" ->
+                    earningRules.listForCustomer(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             // issue 10: h10-tx
             case "POST /api/{storeCode}/transaction" ->
                     transactions.register(request, authorization.authorize(request, Access.STORE_ADMIN));

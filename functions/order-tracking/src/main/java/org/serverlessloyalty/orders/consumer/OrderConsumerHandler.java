@@ -25,9 +25,10 @@ import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
 import org.serverlessloyalty.shared.earning.model.Audience;
-import org.serverlessloyalty.shared.earning.model.Earned;
 import org.serverlessloyalty.shared.earning.port.EventEarning;
-import org.serverlessloyalty.shared.earning.port.TransactionEarning;
+import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
+import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
+import org.serverlessloyalty.shared.earning.service.RuleEarning;
 import org.serverlessloyalty.shared.order.service.MemberEnrolment;
 import org.serverlessloyalty.shared.order.service.OrderPoints;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
@@ -78,16 +79,19 @@ public final class OrderConsumerHandler implements RequestHandler<SQSEvent, SQSB
                 new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()),
                 new DynamoDbStoreRepository(dynamoDb, config.tableName()), clock, config.storeCacheTtl());
         this.metrics = BusinessMetrics.forRuntime();
-        // issue 10: h10-tx. Orders earn points through the transactions (the earning, level and event ports are
-        // their areas': no-ops until merged).
+        // issue 10: h10-tx. Orders earn points through the transactions and the store's earning rules (the level
+        // and event ports are their areas': no-ops until merged).
         var members = new MemberDirectory(new DynamoDbMemberRepository(dynamoDb, config.tableName()), clock);
         var pointsLedger = new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock);
-        var transfers = new PointsTransfers(pointsLedger, members, new PointsSettingsCache(
-                new DynamoDbPointsSettings(dynamoDb, config.tableName()), config.storeCacheTtl(), clock), clock);
+        var pointsSettings = new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, config.tableName()),
+                config.storeCacheTtl(), clock);
+        var transfers = new PointsTransfers(pointsLedger, members, pointsSettings, clock);
+        var rules = new RuleEarning(new EarningRuleCatalog(new DynamoDbEarningRuleRepository(dynamoDb,
+                config.tableName(), clock), config.storeCacheTtl(), clock), pointsSettings);
         var transactions = new Transactions(new DynamoDbTransactionRepository(dynamoDb, config.tableName()),
                 new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, config.tableName()),
                         config.storeCacheTtl(), clock),
-                shoppers(members), NO_RULES, (store, id) -> members.byId(store, id)
+                shoppers(members), rules, (store, id) -> members.byId(store, id)
                         .map(m -> new Audience(m.memberId(), m.status(), null, Set.of())),
                 transfers, pointsLedger, new Idempotency(new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
                         clock), (store, id) -> { }, NO_EVENTS, clock);
@@ -109,10 +113,7 @@ public final class OrderConsumerHandler implements RequestHandler<SQSEvent, SQSB
         this.stores = stores;
     }
 
-    /** issue 10: h10-tx. Until the earning rules are merged in (h10-rules): no rule, no points. */
-    private static final TransactionEarning NO_RULES = (store, basket, audience) -> new Earned(BigDecimal.ZERO,
-            List.of());
-
+    // issue 10: h10-tx
     /** Until event rules are merged in (h10-events): no event earns. */
     private static final EventEarning NO_EVENTS = new EventEarning() {
         @Override

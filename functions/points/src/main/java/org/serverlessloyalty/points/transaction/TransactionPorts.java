@@ -1,15 +1,9 @@
 package org.serverlessloyalty.points.transaction;
 
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.serverlessloyalty.shared.earning.model.Audience;
-import org.serverlessloyalty.shared.earning.model.Earned;
 import org.serverlessloyalty.shared.earning.port.EventEarning;
-import org.serverlessloyalty.shared.earning.port.TransactionEarning;
 import org.serverlessloyalty.shared.level.port.LevelRecalculation;
-import org.serverlessloyalty.shared.level.port.MemberAudience;
 import org.serverlessloyalty.shared.points.model.ClaimKind;
 import org.serverlessloyalty.shared.points.model.Member;
 import org.serverlessloyalty.shared.points.model.MemberRef;
@@ -21,20 +15,12 @@ import org.serverlessloyalty.shared.transaction.port.TransactionRepository;
 import org.serverlessloyalty.shared.transaction.port.TransactionSettingsSource;
 
 /**
- * What the transactions need besides the points ledger (issue 10, h10-tx): their own adapters, and the ports other
- * parts of issue 10 implement (earning rules, levels, event rules), each a parameter so their implementations are
- * wired in one place.
+ * What the transactions need besides the points ledger and the earning rules (issue 10, h10-tx): their own adapters,
+ * and the ports other parts of issue 10 implement (levels, event rules), each a parameter so their implementations
+ * are wired in one place.
  */
 public record TransactionPorts(TransactionRepository repository, TransactionSettingsSource settings,
-                               TransactionEarning earning, MemberAudience audiences, LevelRecalculation levels,
-                               EventEarning events) {
-
-    /**
-     * Until the earning rules are merged in (h10-rules' evaluator): no rule, no points. Replaced in the handler's
-     * wiring by the rules' {@code TransactionEarning}.
-     */
-    public static final TransactionEarning NO_RULES = (store, basket, audience) -> new Earned(BigDecimal.ZERO,
-            List.of());
+                               LevelRecalculation levels, EventEarning events) {
 
     /** Until levels are merged in (h10-levels): nothing to recalculate. */
     public static final LevelRecalculation NO_LEVELS = (store, memberId) -> {
@@ -52,12 +38,6 @@ public record TransactionPorts(TransactionRepository repository, TransactionSett
             // no event rules yet
         }
     };
-
-    /** A member's status alone (no level, no segment) until levels and segments are merged in. */
-    public static MemberAudience statusOnly(MemberDirectory directory) {
-        return (store, memberId) -> directory.byId(store, memberId)
-                .map(m -> new Audience(m.memberId(), m.status(), null, Set.of()));
-    }
 
     /** The member directory as the transactions look members up (T4, T-5). */
     public static Shoppers shoppers(MemberDirectory directory) {

@@ -313,7 +313,7 @@ public final class MemberJson {
     }
 
     /** A moment: with an offset as given, else a local time (or a day's start) in the store's time zone. */
-    static Instant dateTime(JsonFields json, String field, ZoneId zone) {
+    public static Instant dateTime(JsonFields json, String field, ZoneId zone) {
         String text = json.string(field, 40);
         if (text == null || text.isEmpty()) {
             return null;

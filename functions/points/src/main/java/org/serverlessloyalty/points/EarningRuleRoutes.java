@@ -1,0 +1,179 @@
+package org.serverlessloyalty.points;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.serverlessloyalty.points.auth.Caller;
+import org.serverlessloyalty.shared.earning.json.EarningRuleJson;
+import org.serverlessloyalty.shared.earning.model.Audience;
+import org.serverlessloyalty.shared.earning.model.EarningRule;
+import org.serverlessloyalty.shared.earning.model.RuleDefinition;
+import org.serverlessloyalty.shared.earning.port.TargetNames;
+import org.serverlessloyalty.shared.earning.rules.RuleListing;
+import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
+import org.serverlessloyalty.shared.level.port.MemberAudience;
+import org.serverlessloyalty.shared.platform.http.ApiException;
+import org.serverlessloyalty.shared.platform.http.ApiRequest;
+import org.serverlessloyalty.shared.platform.http.ApiResponse;
+import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
+import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyScope;
+import org.serverlessloyalty.shared.platform.idempotency.RequestHash;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.platform.text.PlainText;
+import org.serverlessloyalty.shared.store.model.Store;
+
+/**
+ * Open Loyalty's earning rule routes (behaviour spec 1.B.3): E-1 create, E-2 replace, E-3 list (admin and seller),
+ * E-4 read (admin and seller), E-5 activate, E-10 the customer's rules.
+ */
+final class EarningRuleRoutes {
+
+    static final String RULE = "earningRule";
+    static final String EVENT_NAME_TAKEN = "A custom event rule with this eventName already exists";
+
+    private final EarningRuleAdmin rules;
+    private final TargetNames names;
+    private final MemberAudience audiences;
+    private final Idempotency idempotency;
+    private final BusinessMetrics metrics;
+    private final Clock clock;
+
+    EarningRuleRoutes(EarningRuleAdmin rules, TargetNames names, MemberAudience audiences, Idempotency idempotency,
+                      BusinessMetrics metrics, Clock clock) {
+        this.rules = rules;
+        this.names = names;
+        this.audiences = audiences;
+        this.idempotency = idempotency;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * E-1: 200 {@code {"earningRuleId"}}. With an {@code Idempotency-Key}, the answer is recorded in the rule's own
+     * transaction: a retry replays it and creates nothing more.
+     */
+    ApiResponse create(ApiRequest request, Caller caller) {
+        Store store = caller.store();
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
+        JsonFields fields = OpenLoyaltyBody.parse(request, RULE);
+        RuleDefinition definition = EarningRuleJson.parse(fields, store.timezone(), Optional.empty());
+        fields.errors().throwIfAny();
+        String hash = RequestHash.of(request.routeKey(),
+                RequestHash.ofJson(OpenLoyaltyBody.tree(request.mediaType().orElse(null), request.body())));
+        Idempotency.Result<EarningRuleAdmin.Outcome> result = idempotency.run(
+                new IdempotencyScope(store.code().value(), request.routeKey()), key, hash,
+                outcome -> TransferAnswers.stored(answer(request, outcome, fields)),
+                claim -> rules.create(store.code(), definition, claim));
+        if (result instanceof Idempotency.Result.Fresh<EarningRuleAdmin.Outcome> fresh) {
+            if (fresh.result() instanceof EarningRuleAdmin.Outcome.Saved) {
+                metrics.count("EarningRulesCreated", 1);
+            }
+            return answer(request, fresh.result(), fields);
+        }
+        if (result instanceof Idempotency.Result.Replayed<EarningRuleAdmin.Outcome> replayed) {
+            return TransferAnswers.replay(replayed.answer());
+        }
+        throw TransferAnswers.keyReused();
+    }
+
+    /** E-2: the full form replaces the rule; its type cannot change. 200 {@code {"earningRuleId"}}. */
+    ApiResponse replace(ApiRequest request, Caller caller) {
+        Store store = caller.store();
+        IdempotencyKey.of(request);
+        String id = request.pathParameter(RULE);
+        EarningRule existing = rules.find(store.code(), id).orElseThrow(() -> notFound(id));
+        JsonFields fields = OpenLoyaltyBody.parse(request, RULE);
+        RuleDefinition definition = EarningRuleJson.parse(fields, store.timezone(), Optional.of(existing.type()));
+        fields.errors().throwIfAny();
+        return answer(request, rules.replace(store.code(), id, definition), fields);
+    }
+
+    /** E-5: {@code active} = 1 or 0 (Open Loyalty's checkbox rule); 204. */
+    ApiResponse activate(ApiRequest request, Caller caller) {
+        IdempotencyKey.of(request);
+        String id = request.pathParameter(RULE);
+        // The body is {@code active=1} (or {"active":1}), not under a root key.
+        JsonFields fields = OpenLoyaltyBody.parse(request, RULE);
+        fields.rejectUnknown(java.util.Set.of("active"));
+        if (!fields.has("active")) {
+            fields.errors().add(fields.path("active"), "is required: 1 to activate, 0 to deactivate");
+        }
+        Boolean active = fields.olBool("active");
+        fields.errors().throwIfAny();
+        EarningRuleAdmin.Outcome outcome = rules.activate(caller.store().code(), id, active);
+        if (outcome instanceof EarningRuleAdmin.Outcome.NotFound) {
+            throw notFound(id);
+        }
+        return ApiResponse.noContent();
+    }
+
+    /** E-4 (admin and seller). */
+    ApiResponse get(ApiRequest request, Caller caller) {
+        String id = request.pathParameter(RULE);
+        EarningRule rule = rules.find(caller.store().code(), id).orElseThrow(() -> notFound(id));
+        return ApiResponse.ok(json(rule, caller.store()));
+    }
+
+    /** E-3 (admin and seller): {@code {"earningRules":[...],"total":N}}. */
+    ApiResponse list(ApiRequest request, Caller caller) {
+        EarningRuleListQuery query = EarningRuleListQuery.parse(request);
+        List<EarningRule> selected = RuleListing.select(rules.list(caller.store().code()), query.query());
+        List<EarningRule> page = query.paginated()
+                ? selected.stream().skip((long) (query.page() - 1) * query.perPage()).limit(query.perPage()).toList()
+                : selected;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("earningRules", page.stream().map(r -> json(r, caller.store())).toList());
+        body.put("total", selected.size());
+        return ApiResponse.ok(body);
+    }
+
+    /** E-10: the rules the token's member may earn from now, {@code {"earningRules":[...],"currency"}}. */
+    ApiResponse listForCustomer(ApiRequest request, Caller caller) {
+        Caller.Customer customer = (Caller.Customer) caller;
+        Store store = caller.store();
+        Audience audience = audiences.of(store.code(), customer.memberId())
+                .orElseThrow(() -> MemberRoutes.notFound(customer.memberId()));
+        List<EarningRule> visible = RuleListing.forMember(rules.list(store.code()), audience, clock.instant());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("earningRules", visible.stream().map(r -> json(r, store)).toList());
+        body.put("currency", store.currency().getCurrencyCode().toLowerCase(Locale.ROOT));
+        return ApiResponse.ok(body);
+    }
+
+    private Map<String, Object> json(EarningRule rule, Store store) {
+        return EarningRuleJson.toJson(rule, store.timezone(), store.code().value(),
+                rule.levels().isEmpty() ? Map.of() : names.levelNames(store.code(), rule.levels()),
+                rule.segments().isEmpty() ? Map.of() : names.segmentNames(store.code(), rule.segments()));
+    }
+
+    /**
+     * 200 {@code {"earningRuleId"}}, or the 400 of a taken custom event name in the one error shape, naming
+     * {@code earningRule[eventName]} (also what a keyed retry replays).
+     */
+    private static ApiResponse answer(ApiRequest request, EarningRuleAdmin.Outcome outcome, JsonFields fields) {
+        if (outcome instanceof EarningRuleAdmin.Outcome.Saved saved) {
+            return ApiResponse.ok(Map.of("earningRuleId", saved.rule().id()));
+        }
+        if (outcome instanceof EarningRuleAdmin.Outcome.EventNameTaken) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("status", 400);
+            error.put("code", "VALIDATION_FAILED");
+            error.put("message", "The request has invalid fields");
+            error.put("errors", FieldErrors.single(fields.path("eventName"), EVENT_NAME_TAKEN).list());
+            error.put("requestId", request.requestId());
+            return new ApiResponse(400, error);
+        }
+        throw ApiException.notFound("Earning rule");
+    }
+
+    static ApiException notFound(String id) {
+        return ApiException.notFound("Earning rule " + PlainText.excerpt(id));
+    }
+}
