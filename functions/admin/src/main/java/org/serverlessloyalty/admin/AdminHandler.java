@@ -32,6 +32,8 @@ import org.serverlessloyalty.shared.platform.http.HttpFunction;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
 import org.serverlessloyalty.shared.points.port.PointsSettingsRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
+import org.serverlessloyalty.shared.transaction.port.TransactionSettingsRepository;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.service.StoreDirectory;
 import org.serverlessloyalty.shared.webhook.dynamodb.DynamoDbWebhookStore;
@@ -61,12 +63,14 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private AdminHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.orders(), wiring.health(),
                 BusinessMetrics.forRuntime(), wiring.webhooks(), wiring.webhookQueue(), wiring.pointsSettings(),
-                Clock.systemUTC());
+                wiring.transactionSettings(), Clock.systemUTC());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, OrderLedger orders,
                           HealthProbe health, WebhookStore webhooks, WebhookQueue webhookQueue,
-                          PointsSettingsRepository pointsSettings) {
+                          PointsSettingsRepository pointsSettings,
+                          // issue 10: h10-tx
+                          TransactionSettingsRepository transactionSettings) {
 
         /** Called only by the no-arg constructor: the one place the admin function builds its adapters. */
         private static Wiring fromEnvironment() {
@@ -94,7 +98,9 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                     new DynamoDbWebhookStore(dynamoDb, config.tableName()),
                     webhookQueueUrl.<WebhookQueue>map(url -> new SqsWebhookQueue(sqs, url))
                             .orElse(WebhookQueue.NONE),
-                    new DynamoDbPointsSettings(dynamoDb, config.tableName()));
+                    new DynamoDbPointsSettings(dynamoDb, config.tableName()),
+                    // issue 10: h10-tx
+                    new DynamoDbTransactionSettings(dynamoDb, config.tableName()));
         }
     }
 
@@ -110,9 +116,18 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
                         OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
                         WebhookQueue webhookQueue, PointsSettingsRepository pointsSettings, Clock clock) {
+        this(adminKeySource, stores, codes, orders, health, metrics, webhooks, webhookQueue, pointsSettings, null,
+                clock);
+    }
+
+    /** issue 10: h10-tx. With the stores' transaction settings too; null leaves them out of the store routes. */
+    public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
+                        OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
+                        WebhookQueue webhookQueue, PointsSettingsRepository pointsSettings,
+                        TransactionSettingsRepository transactionSettings, Clock clock) {
         this.adminKey = new AdminKey(adminKeySource);
         this.metrics = metrics;
-        this.stores = new StoreRoutes(stores, pointsSettings, clock);
+        this.stores = new StoreRoutes(stores, pointsSettings, transactionSettings, clock);
         this.giftCodes = new GiftCodeRoutes(stores, codes, metrics,
                 webhooks == null ? null : new CouponCreatedEvents(webhooks, webhookQueue, metrics, clock), clock);
         this.orders = new OrderRoutes(orders);

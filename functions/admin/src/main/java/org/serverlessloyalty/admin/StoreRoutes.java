@@ -17,6 +17,9 @@ import org.serverlessloyalty.shared.points.port.PointsSettingsRepository;
 import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.store.service.StoreDirectory;
+import org.serverlessloyalty.shared.transaction.json.TransactionSettingsJson;
+import org.serverlessloyalty.shared.transaction.model.TransactionSettings;
+import org.serverlessloyalty.shared.transaction.port.TransactionSettingsRepository;
 
 /** Open Loyalty's store API, plus key rotation. */
 final class StoreRoutes {
@@ -28,11 +31,15 @@ final class StoreRoutes {
     private final StoreDirectory stores;
     /** The stores' points settings ({@link PointsSettingsJson}); null leaves them out of the store routes. */
     private final PointsSettingsRepository pointsSettings;
+    /** issue 10: h10-tx. The stores' transaction settings ({@link TransactionSettingsJson}); null leaves them out. */
+    private final TransactionSettingsRepository transactionSettings;
     private final Clock clock;
 
-    StoreRoutes(StoreDirectory stores, PointsSettingsRepository pointsSettings, Clock clock) {
+    StoreRoutes(StoreDirectory stores, PointsSettingsRepository pointsSettings,
+                TransactionSettingsRepository transactionSettings, Clock clock) {
         this.stores = stores;
         this.pointsSettings = pointsSettings;
+        this.transactionSettings = transactionSettings;
         this.clock = clock;
     }
 
@@ -56,6 +63,11 @@ final class StoreRoutes {
         if (pointsSettings != null) {
             json.putAll(PointsSettingsJson.toJson(pointsSettings.find(store.code()).orElse(PointsSettings.DEFAULTS)));
         }
+        // issue 10: h10-tx
+        if (transactionSettings != null) {
+            json.putAll(TransactionSettingsJson.toJson(
+                    transactionSettings.find(store.code()).orElse(TransactionSettings.DEFAULTS)));
+        }
         return ApiResponse.ok(json);
     }
 
@@ -68,13 +80,26 @@ final class StoreRoutes {
             points = PointsSettingsJson.parse(body,
                     pointsSettings.find(existing.code()).orElse(PointsSettings.DEFAULTS));
         }
-        Store changed = StoreJson.parseUpdate(body, existing,
+        // issue 10: h10-tx
+        TransactionSettings transactions = null;
+        if (transactionSettings != null && TransactionSettingsJson.givesAny(body)) {
+            transactions = TransactionSettingsJson.parse(body,
+                    transactionSettings.find(existing.code()).orElse(TransactionSettings.DEFAULTS));
+        }
+        java.util.Set<String> extra = new java.util.HashSet<>(
                 pointsSettings == null ? java.util.Set.of() : PointsSettingsJson.FIELDS);
+        if (transactionSettings != null) {
+            extra.addAll(TransactionSettingsJson.FIELDS);
+        }
+        Store changed = StoreJson.parseUpdate(body, existing, extra);
         if (!stores.update(changed)) {
             throw ApiException.notFound("Store " + existing.code());
         }
         if (points != null) {
             pointsSettings.save(existing.code(), points, clock.instant());
+        }
+        if (transactions != null) {
+            transactionSettings.save(existing.code(), transactions, clock.instant());
         }
         return ApiResponse.noContent();
     }

@@ -50,6 +50,11 @@ class HostileBodiesIT {
     record JsonRoute(String body, String field) {
     }
 
+    /** issue 10: h10-tx. A whole sale but its line's gross value. */
+    private static final String TRANSACTION = "{\"transaction\":{\"transactionData\":{\"documentNumber\":\"D\","
+            + "\"purchaseDate\":\"2026-11-28 10:00\"},\"customerData\":{\"name\":\"n\"},\"items\":[{\"sku\":"
+            + "{\"code\":\"S\"},\"name\":\"n\",\"quantity\":1,\"category\":\"c\",\"grossValue\":" + HOLE + "}]}}";
+
     static final Map<String, JsonRoute> JSON_ROUTES = Map.ofEntries(
             Map.entry("POST /api/store", new JsonRoute(
                     "{\"code\":\"x1\",\"name\":\"n\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\",\"active\":" + HOLE + "}",
@@ -85,7 +90,21 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", new JsonRoute(
                     "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
             Map.entry("POST /api/{storeCode}/points/transfer/import", new JsonRoute(
-                    "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")));
+                    "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")),
+            // issue 10: h10-tx
+            Map.entry("POST /api/{storeCode}/transaction", new JsonRoute(TRANSACTION, "transaction[items][0][grossValue]")),
+            Map.entry("POST /api/{storeCode}/transaction/simulate", new JsonRoute(
+                    "{\"transaction\":{\"items\":[{\"sku\":{\"code\":\"S\"},\"name\":\"n\",\"quantity\":1,"
+                            + "\"category\":\"c\",\"grossValue\":" + HOLE + "}]}}", "transaction[items][0][grossValue]")),
+            Map.entry("POST /api/{storeCode}/admin/transaction/customer/assign", new JsonRoute(
+                    "{\"assign\":{\"transactionDocumentNumber\":\"D\",\"customerPhoneNumber\":" + HOLE + "}}",
+                    "assign[customerPhoneNumber]")),
+            Map.entry("POST /api/{storeCode}/pos/transaction/customer/assign", new JsonRoute(
+                    "{\"assign\":{\"transactionDocumentNumber\":\"D\",\"customerPhoneNumber\":" + HOLE + "}}",
+                    "assign[customerPhoneNumber]")),
+            Map.entry("POST /api/{storeCode}/admin/transaction/labels", new JsonRoute(
+                    "{\"transaction_labels\":{\"transactionId\":\"t\",\"labels\":[{\"key\":\"k\",\"value\":"
+                            + HOLE + "}]}}", "transaction_labels[labels][0][value]")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -97,7 +116,13 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/points/transfer/add", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/spend", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/block", "transfer"),
-            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"));
+            Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"),
+            // issue 10: h10-tx
+            Map.entry("POST /api/{storeCode}/transaction", "transaction"),
+            Map.entry("POST /api/{storeCode}/transaction/simulate", "transaction"),
+            Map.entry("POST /api/{storeCode}/admin/transaction/customer/assign", "assign"),
+            Map.entry("POST /api/{storeCode}/pos/transaction/customer/assign", "assign"),
+            Map.entry("POST /api/{storeCode}/admin/transaction/labels", "transaction_labels"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -122,14 +147,21 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/points/transfer/{transfer}/cancel",
             "POST /api/{storeCode}/points/transfer/{transfer}/activate",
             "POST /api/{storeCode}/points/transfer/{transfer}/expire",
-            "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers");
+            "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers",
+            // issue 10: h10-tx
+            "GET /api/{storeCode}/transaction", "GET /api/{storeCode}/seller/transaction",
+            "GET /api/{storeCode}/transaction/{transaction}", "GET /api/{storeCode}/transaction/item/labels");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before
      * the body is read, so a hostile body costs nothing there. {@code PointsTransfersHandlerIT} checks their bodies.
      */
     static final Set<String> TOKEN_ROUTES = Set.of("POST /api/{storeCode}/customer/points/p2p-transfer",
-            "GET /api/{storeCode}/customer/points/transfer");
+            "GET /api/{storeCode}/customer/points/transfer",
+            // issue 10: h10-tx
+            "GET /api/{storeCode}/customer/transaction", "GET /api/{storeCode}/customer/transaction/{transaction}",
+            "POST /api/{storeCode}/customer/transaction/customer/assign",
+            "PUT /api/{storeCode}/customer/transaction/labels/append");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =

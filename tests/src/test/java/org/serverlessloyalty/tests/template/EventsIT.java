@@ -64,13 +64,36 @@ class EventsIT {
             "points/ImportPointsTransfers-json.json", "points/ListPointsTransfers.json",
             "points/ListOwnPointsTransfers.json", "points/PointsHistogram.json", "points/GetCustomerStatus.json",
             "points/SellerGetCustomerStatus.json", "points/GetOwnCustomerStatus.json", "points/ExpirePointsTransfer.json",
-            "points/CancelPointsTransfer.json", "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
+            "points/CancelPointsTransfer.json",
+            // issue 10: h10-tx. A sale matched to John (by his e-mail), its return (returns turned on just before),
+            // sales for nobody that each assign event gives John, then reads, simulations and labels.
+            "points/transaction/RegisterTransaction.json", "points/transaction/RegisterTransaction-return.json",
+            "points/transaction/RegisterTransaction-form.json",
+            "points/transaction/RegisterTransaction-for-assign-form.json",
+            "points/transaction/RegisterTransaction-for-seller.json",
+            "points/transaction/RegisterTransaction-for-seller-form.json",
+            "points/transaction/RegisterTransaction-for-own.json",
+            "points/transaction/RegisterTransaction-for-own-form.json",
+            "points/transaction/AssignTransaction.json", "points/transaction/AssignTransaction-form.json",
+            "points/transaction/SellerAssignTransaction.json", "points/transaction/SellerAssignTransaction-form.json",
+            "points/transaction/AssignOwnTransaction.json", "points/transaction/AssignOwnTransaction-form.json",
+            "points/transaction/ListTransactions.json", "points/transaction/SellerListTransactions.json",
+            "points/transaction/ListOwnTransactions.json", "points/transaction/GetTransaction.json",
+            "points/transaction/GetOwnTransaction.json", "points/transaction/SimulateTransaction.json",
+            "points/transaction/SimulateTransaction-form.json", "points/transaction/ReplaceTransactionLabels.json",
+            "points/transaction/ReplaceTransactionLabels-form.json",
+            "points/transaction/AppendOwnTransactionLabels.json",
+            "points/transaction/AppendOwnTransactionLabels-form.json",
+            "points/transaction/ListTransactionItemLabels.json",
+            "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
             "admin/RotateStoreApiKey.json");
     /** The customer token in the points events: replaced by the one the token event got. */
     private static final String TOKEN_PLACEHOLDER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"
             + ".eyJzdWIiOiJhNmIzMzYwMC1lNDk5LTUyOTEtYWNmMS03NzhmYjJmZDhlNDUifQ.c2lnbmF0dXJl";
     /** The transfer id in the points events: replaced by the transfer each acts on (below). */
     private static final String TRANSFER_PLACEHOLDER = "0196b5a2-3c40-7000-8a1b-2c3d4e5f6a7b";
+    /** issue 10: h10-tx. The transaction id in the transaction events: replaced by the one the first got. */
+    private static final String TRANSACTION_PLACEHOLDER = "5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -97,7 +120,11 @@ class EventsIT {
         Path events = CloudFormationYaml.repositoryRoot().resolve("events");
         Set<String> files = new TreeSet<>();
         try (var walk = Files.walk(events)) {
-            walk.filter(p -> p.toString().endsWith(".json") && p.getParent().getParent().equals(events))
+            // A function's folder, or an area's folder inside it (events/points/transaction/, issue 10); not the
+            // order bodies (events/order-tracking/bodies/), which are bodies, not events.
+            walk.filter(p -> p.toString().endsWith(".json") && (p.getParent().getParent().equals(events)
+                            || p.getParent().getParent().getParent().equals(events)
+                            && !p.getParent().getFileName().toString().equals("bodies")))
                     .forEach(p -> files.add(events.relativize(p).toString().replace('\\', '/')));
         }
         assertThat(files).as("every event file is played, in a stated order").containsExactlyInAnyOrderElementsOf(ORDER);
@@ -107,7 +134,15 @@ class EventsIT {
         String token = TOKEN_PLACEHOLDER;
         // The transfers the change events act on: the activated (then expired) add, and the locked one cancelled.
         Map<String, String> transfers = new HashMap<>();
+        String transaction = TRANSACTION_PLACEHOLDER;
         for (String name : ORDER) {
+            if (name.equals("points/transaction/RegisterTransaction-return.json")) {
+                // issue 10: h10-tx. Returns are a store setting (rule T2), off by default.
+                var returns = new HttpApiClient(stack.baseUri()).call("PUT", "/api/store/demo",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "application/json"),
+                        "{\"returns\":true}");
+                assertThat(returns.status()).as(returns.body()).isEqualTo(204);
+            }
             if (name.equals("points/AddPoints.json")) {
                 // Lock added points (rule P6) before the first points action, so there is a pending one to activate.
                 var locked = new HttpApiClient(stack.baseUri()).call("PUT", "/api/store/demo",
@@ -118,7 +153,8 @@ class EventsIT {
             String text = Files.readString(events.resolve(name))
                     .replace(API_KEY_PLACEHOLDER, apiKey).replace(PUBLISHABLE_PLACEHOLDER, publishableKey)
                     .replace(TOKEN_PLACEHOLDER, token)
-                    .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER));
+                    .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER))
+                    .replace(TRANSACTION_PLACEHOLDER, transaction);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
             String function = functionFor(name, event.getRouteKey());
 
@@ -137,6 +173,9 @@ class EventsIT {
                 JsonNode store = Json.MAPPER.readTree(response.getBody());
                 apiKey = store.get("apiKey").asText();
                 publishableKey = store.get("publishableKey").asText();
+            }
+            if (name.equals("points/transaction/RegisterTransaction.json")) {
+                transaction = Json.MAPPER.readTree(response.getBody()).get("transactionId").asText();
             }
             if (name.equals("points/IssueCustomerToken.json")) {
                 token = Json.MAPPER.readTree(response.getBody()).get("token").asText();

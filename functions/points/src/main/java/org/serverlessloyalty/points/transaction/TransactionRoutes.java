@@ -143,7 +143,7 @@ public final class TransactionRoutes {
         String id = body.identifier("customerId", 64);
         String card = body.identifier("customerLoyaltyCardNumber", 255);
         String phone = body.identifier("customerPhoneNumber", 32);
-        if (id == null && card == null && phone == null && !hasError(body, "customerId")) {
+        if (!body.has("customerId") && !body.has("customerLoyaltyCardNumber") && !body.has("customerPhoneNumber")) {
             body.errors().add(body.path("customerId"),
                     "one of customerId, customerLoyaltyCardNumber or customerPhoneNumber is required");
         }
