@@ -1,5 +1,6 @@
 package org.serverlessloyalty.points;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.serverlessloyalty.points.auth.Caller;
 import org.serverlessloyalty.shared.earning.json.EarningRuleJson;
 import org.serverlessloyalty.shared.earning.model.Audience;
 import org.serverlessloyalty.shared.earning.model.EarningRule;
+import org.serverlessloyalty.shared.earning.model.EarningRuleType;
 import org.serverlessloyalty.shared.earning.model.RuleDefinition;
 import org.serverlessloyalty.shared.earning.port.TargetNames;
 import org.serverlessloyalty.shared.earning.rules.RuleListing;
@@ -83,15 +85,32 @@ final class EarningRuleRoutes {
         throw TransferAnswers.keyReused();
     }
 
-    /** E-2: the full form replaces the rule; its type cannot change. 200 {@code {"earningRuleId"}}. */
+    /**
+     * E-2: the full form replaces the rule; its type cannot change. 200 {@code {"earningRuleId"}}. A body that names
+     * its type is read before the rule is looked up, so a bad body is a 400 whether or not the rule exists.
+     */
     ApiResponse replace(ApiRequest request, Caller caller) {
         Store store = caller.store();
         IdempotencyKey.of(request);
         String id = request.pathParameter(RULE);
-        EarningRule existing = rules.find(store.code(), id).orElseThrow(() -> notFound(id));
         JsonFields fields = OpenLoyaltyBody.parse(request, RULE);
-        RuleDefinition definition = EarningRuleJson.parse(fields, store.timezone(), Optional.of(existing.type()));
-        fields.errors().throwIfAny();
+        Optional<EarningRuleType> named = fields.raw("type") != null && fields.raw("type").isTextual()
+                ? EarningRuleType.fromValue(fields.raw("type").asText().strip()) : Optional.empty();
+        RuleDefinition definition;
+        if (named.isPresent()) {
+            definition = EarningRuleJson.parse(fields, store.timezone(), Optional.empty());
+            Optional<EarningRule> existing = rules.find(store.code(), id);
+            if (existing.isPresent() && existing.get().type() != named.get()) {
+                fields.errors().add(fields.path("type"), "cannot be changed: this rule is "
+                        + existing.get().type().value());
+            }
+            fields.errors().throwIfAny();
+            existing.orElseThrow(() -> notFound(id));
+        } else {
+            EarningRule existing = rules.find(store.code(), id).orElseThrow(() -> notFound(id));
+            definition = EarningRuleJson.parse(fields, store.timezone(), Optional.of(existing.type()));
+            fields.errors().throwIfAny();
+        }
         return answer(request, rules.replace(store.code(), id, definition), fields);
     }
 
@@ -102,10 +121,17 @@ final class EarningRuleRoutes {
         // The body is {@code active=1} (or {"active":1}), not under a root key.
         JsonFields fields = OpenLoyaltyBody.parse(request, RULE);
         fields.rejectUnknown(java.util.Set.of("active"));
-        if (!fields.has("active")) {
+        Boolean active = null;
+        JsonNode raw = fields.raw("active");
+        if (raw == null) {
             fields.errors().add(fields.path("active"), "is required: 1 to activate, 0 to deactivate");
+        } else if (raw.isNumber() && !(raw.isIntegralNumber() && raw.canConvertToInt()
+                && (raw.intValue() == 0 || raw.intValue() == 1))) {
+            // Open Loyalty's PHP would read any number as true or false; a number other than 1 or 0 is a mistake.
+            fields.errors().add(fields.path("active"), "must be 1 or 0 (or true or false)");
+        } else {
+            active = fields.olBool("active");
         }
-        Boolean active = fields.olBool("active");
         fields.errors().throwIfAny();
         EarningRuleAdmin.Outcome outcome = rules.activate(caller.store().code(), id, active);
         if (outcome instanceof EarningRuleAdmin.Outcome.NotFound) {

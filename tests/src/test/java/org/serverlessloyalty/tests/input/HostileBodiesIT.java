@@ -54,6 +54,10 @@ class HostileBodiesIT {
     private static final String TRANSACTION = "{\"transaction\":{\"transactionData\":{\"documentNumber\":\"D\","
             + "\"purchaseDate\":\"2026-11-28 10:00\"},\"customerData\":{\"name\":\"n\"},\"items\":[{\"sku\":"
             + "{\"code\":\"S\"},\"name\":\"n\",\"quantity\":1,\"category\":\"c\",\"grossValue\":" + HOLE + "}]}}";
+    /** issue 10: h10-rules. A whole spending rule but its point value. */
+    private static final String EARNING_RULE = "{\"earningRule\":{\"type\":\"points\",\"name\":\"n\","
+            + "\"description\":\"d\",\"allTimeActive\":true,\"target\":\"level\",\"levels\":[\"gold\"],"
+            + "\"pointValue\":" + HOLE + "}}";
 
     static final Map<String, JsonRoute> JSON_ROUTES = Map.ofEntries(
             Map.entry("POST /api/store", new JsonRoute(
@@ -104,7 +108,13 @@ class HostileBodiesIT {
                     "assign[customerPhoneNumber]")),
             Map.entry("POST /api/{storeCode}/admin/transaction/labels", new JsonRoute(
                     "{\"transaction_labels\":{\"transactionId\":\"t\",\"labels\":[{\"key\":\"k\",\"value\":"
-                            + HOLE + "}]}}", "transaction_labels[labels][0][value]")));
+                            + HOLE + "}]}}", "transaction_labels[labels][0][value]")),
+            // issue 10: h10-rules
+            Map.entry("POST /api/{storeCode}/earningRule", new JsonRoute(EARNING_RULE, "earningRule[pointValue]")),
+            Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}",
+                    new JsonRoute(EARNING_RULE, "earningRule[pointValue]")),
+            Map.entry("POST /api/{storeCode}/earningRule/{earningRule}/activate",
+                    new JsonRoute("{\"active\":" + HOLE + "}", "active")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -122,7 +132,10 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/transaction/simulate", "transaction"),
             Map.entry("POST /api/{storeCode}/admin/transaction/customer/assign", "assign"),
             Map.entry("POST /api/{storeCode}/pos/transaction/customer/assign", "assign"),
-            Map.entry("POST /api/{storeCode}/admin/transaction/labels", "transaction_labels"));
+            Map.entry("POST /api/{storeCode}/admin/transaction/labels", "transaction_labels"),
+            // issue 10: h10-rules
+            Map.entry("POST /api/{storeCode}/earningRule", "earningRule"),
+            Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}", "earningRule"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -150,7 +163,10 @@ class HostileBodiesIT {
             "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers",
             // issue 10: h10-tx
             "GET /api/{storeCode}/transaction", "GET /api/{storeCode}/seller/transaction",
-            "GET /api/{storeCode}/transaction/{transaction}", "GET /api/{storeCode}/transaction/item/labels");
+            "GET /api/{storeCode}/transaction/{transaction}", "GET /api/{storeCode}/transaction/item/labels",
+            // issue 10: h10-rules
+            "GET /api/{storeCode}/earningRule", "GET /api/{storeCode}/earningRule/{earningRule}",
+            "GET /api/{storeCode}/seller/earningRule", "GET /api/{storeCode}/seller/earningRule/{earningRule}");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before
@@ -161,7 +177,9 @@ class HostileBodiesIT {
             // issue 10: h10-tx
             "GET /api/{storeCode}/customer/transaction", "GET /api/{storeCode}/customer/transaction/{transaction}",
             "POST /api/{storeCode}/customer/transaction/customer/assign",
-            "PUT /api/{storeCode}/customer/transaction/labels/append");
+            "PUT /api/{storeCode}/customer/transaction/labels/append",
+            // issue 10: h10-rules
+            "GET /api/{storeCode}/customer/earningRule");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =

@@ -55,6 +55,13 @@ class EventsIT {
             "points/UpdateCustomer-form.json", "points/ListCustomers.json", "points/DeactivateCustomer.json",
             "points/ActivateCustomer.json", "points/SellerDeactivateCustomer.json", "points/SellerActivateCustomer.json",
             "points/IssueCustomerToken.json", "points/IssueCustomerToken-form.json",
+            // issue 10: h10-rules
+            "points/rules/CreateEarningRule.json", "points/rules/CreateEarningRule-form.json",
+            "points/rules/ListEarningRules.json", "points/rules/GetEarningRule.json",
+            "points/rules/ReplaceEarningRule.json", "points/rules/ReplaceEarningRule-form.json",
+            "points/rules/ActivateEarningRule-form.json", "points/rules/ActivateEarningRule.json",
+            "points/rules/SellerListEarningRules.json", "points/rules/SellerGetEarningRule.json",
+            "points/rules/CustomerEarningRules.json",
             // Points, in a store whose adds are locked (set just before): the first add is activated to be spent.
             "points/AddPoints.json", "points/ActivatePointsTransfer.json", "points/AddPoints-form.json",
             "points/SpendPoints.json", "points/SpendPoints-form.json", "points/BlockPoints.json",
@@ -94,6 +101,8 @@ class EventsIT {
     private static final String TRANSFER_PLACEHOLDER = "0196b5a2-3c40-7000-8a1b-2c3d4e5f6a7b";
     /** issue 10: h10-tx. The transaction id in the transaction events: replaced by the one the first got. */
     private static final String TRANSACTION_PLACEHOLDER = "5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
+    /** issue 10: h10-rules. The earning rule id in the rule events: replaced by the rule CreateEarningRule made. */
+    private static final String RULE_PLACEHOLDER = "3f1e0c52-6f0b-4c1e-9d1a-1c2b3d4e5f60";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -120,11 +129,9 @@ class EventsIT {
         Path events = CloudFormationYaml.repositoryRoot().resolve("events");
         Set<String> files = new TreeSet<>();
         try (var walk = Files.walk(events)) {
-            // A function's folder, or an area's folder inside it (events/points/transaction/, issue 10); not the
-            // order bodies (events/order-tracking/bodies/), which are bodies, not events.
+            // events/<function>/X.json, and events/points/<area>/X.json (issue 10's areas).
             walk.filter(p -> p.toString().endsWith(".json") && (p.getParent().getParent().equals(events)
-                            || p.getParent().getParent().getParent().equals(events)
-                            && !p.getParent().getFileName().toString().equals("bodies")))
+                            || p.getParent().getParent().equals(events.resolve("points"))))
                     .forEach(p -> files.add(events.relativize(p).toString().replace('\\', '/')));
         }
         assertThat(files).as("every event file is played, in a stated order").containsExactlyInAnyOrderElementsOf(ORDER);
@@ -135,6 +142,7 @@ class EventsIT {
         // The transfers the change events act on: the activated (then expired) add, and the locked one cancelled.
         Map<String, String> transfers = new HashMap<>();
         String transaction = TRANSACTION_PLACEHOLDER;
+        String rule = RULE_PLACEHOLDER;
         for (String name : ORDER) {
             if (name.equals("points/transaction/RegisterTransaction-return.json")) {
                 // issue 10: h10-tx. Returns are a store setting (rule T2), off by default.
@@ -154,7 +162,8 @@ class EventsIT {
                     .replace(API_KEY_PLACEHOLDER, apiKey).replace(PUBLISHABLE_PLACEHOLDER, publishableKey)
                     .replace(TOKEN_PLACEHOLDER, token)
                     .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER))
-                    .replace(TRANSACTION_PLACEHOLDER, transaction);
+                    .replace(TRANSACTION_PLACEHOLDER, transaction)
+                    .replace(RULE_PLACEHOLDER, rule);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
             String function = functionFor(name, event.getRouteKey());
 
@@ -179,6 +188,9 @@ class EventsIT {
             }
             if (name.equals("points/IssueCustomerToken.json")) {
                 token = Json.MAPPER.readTree(response.getBody()).get("token").asText();
+            }
+            if (name.equals("points/rules/CreateEarningRule.json")) {
+                rule = Json.MAPPER.readTree(response.getBody()).get("earningRuleId").asText();
             }
             if (name.equals("points/AddPoints.json")) {
                 String added = Json.MAPPER.readTree(response.getBody()).get("pointsTransferId").asText();

@@ -91,10 +91,10 @@ public final class EarningRuleAdmin {
             if (previous.isEmpty()) {
                 return Optional.of(new Outcome.NotFound());
             }
-            if (previous.get().type() != next.apply(previous.get()).type()) {
+            EarningRule rule = next.apply(previous.get());
+            if (previous.get().type() != rule.type()) {
                 throw new IllegalArgumentException("an earning rule's type cannot change");
             }
-            EarningRule rule = next.apply(previous.get());
             PlanResult<EarningRuleStep> result = catalog.repository().execute(store,
                     EarningRulePlans.replace(previous.get(), rule));
             return outcome(store, result, rule);
