@@ -1,5 +1,7 @@
 package org.serverlessloyalty.points;
 
+import org.serverlessloyalty.shared.order.port.ShopBalances;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -38,6 +40,8 @@ final class AccountRoutes {
     private final TransferListing listing;
     private final PointsHistogram histogram;
     private final Clock clock;
+    // issue 10: h10-tx
+    private final ShopBalances shopBalances;
 
     AccountRoutes(MemberDirectory members, PointsAccounts accounts, TransferListing listing, PointsHistogram histogram,
                   Clock clock) {
@@ -46,6 +50,18 @@ final class AccountRoutes {
         this.listing = listing;
         this.histogram = histogram;
         this.clock = clock;
+        this.shopBalances = ShopBalances.NONE;
+    }
+
+    /** issue 10: h10-tx. With the shop's reported balances (CibleR's userBalance), shown in the status. */
+    AccountRoutes(MemberDirectory members, PointsAccounts accounts, TransferListing listing, PointsHistogram histogram,
+                  Clock clock, ShopBalances shopBalances) {
+        this.members = members;
+        this.accounts = accounts;
+        this.listing = listing;
+        this.histogram = histogram;
+        this.clock = clock;
+        this.shopBalances = shopBalances;
     }
 
     /** {@code GET .../customer/{customer}/status}: the member's names, its points now, the store's currency. */
@@ -63,6 +79,11 @@ final class AccountRoutes {
         body.put("customerId", member.memberId());
         body.putAll(PointsJson.statusPoints(status));
         body.put("currency", caller.store().currency().getCurrencyCode());
+        // issue 10: h10-tx. The shop's own count (CibleR's orderContext.userBalance), beside ours, never added.
+        shopBalances.find(caller.store().code(), member.memberId()).ifPresent(shop -> {
+            body.put("shopReportedBalance", shop.balance());
+            body.put("shopReportedBalanceAt", shop.at().toString());
+        });
         return ApiResponse.ok(body);
     }
 

@@ -50,6 +50,7 @@ import org.serverlessloyalty.shared.points.service.PointsTransfers;
 import org.serverlessloyalty.shared.points.service.TransferListing;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
+import org.serverlessloyalty.shared.order.dynamodb.DynamoDbShopBalances;
 import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
 import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
 import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
@@ -126,7 +127,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     new TransactionPorts(new DynamoDbTransactionRepository(dynamoDb, config.tableName()),
                             new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, config.tableName()),
                                     config.storeCacheTtl(), clock),
-                            TransactionPorts.NO_LEVELS, TransactionPorts.NO_EVENTS));
+                            TransactionPorts.NO_LEVELS, TransactionPorts.NO_EVENTS,
+                            new DynamoDbShopBalances(dynamoDb, config.tableName())));
         }
     }
 
@@ -147,7 +149,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.transfers = new TransferRoutes(pointsTransfers, answers, metrics);
         this.imports = new TransferImport(pointsTransfers, answers, metrics);
         this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
-                new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock);
+                new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock,
+                transactionPorts.shopBalances());
         // issue 10: h10-rules
         this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(earningRuleCatalog, clock), targetNames,
                 audiences, new Idempotency(idempotencyStore, clock), metrics, clock);

@@ -29,6 +29,7 @@ import org.serverlessloyalty.shared.earning.port.EventEarning;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
 import org.serverlessloyalty.shared.earning.service.RuleEarning;
+import org.serverlessloyalty.shared.order.dynamodb.DynamoDbShopBalances;
 import org.serverlessloyalty.shared.order.service.MemberEnrolment;
 import org.serverlessloyalty.shared.order.service.OrderPoints;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
@@ -95,7 +96,8 @@ public final class OrderConsumerHandler implements RequestHandler<SQSEvent, SQSB
                         .map(m -> new Audience(m.memberId(), m.status(), null, Set.of())),
                 transfers, pointsLedger, new Idempotency(new DynamoDbIdempotencyStore(dynamoDb, config.tableName()),
                         clock), (store, id) -> { }, NO_EVENTS, clock);
-        this.points = new OrderPoints(transactions, new MemberEnrolment(members), clock);
+        this.points = new OrderPoints(transactions, new MemberEnrolment(members),
+                new DynamoDbShopBalances(dynamoDb, config.tableName()), clock);
         this.stores = new StoreAccess(new DynamoDbStoreRepository(dynamoDb, config.tableName()),
                 config.storeCacheTtl(), clock);
     }

@@ -29,6 +29,7 @@ import org.serverlessloyalty.shared.order.model.OrderLine;
 import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.model.OrderSource;
 import org.serverlessloyalty.shared.order.model.OrderStatus;
+import org.serverlessloyalty.shared.order.dynamodb.DynamoDbShopBalances;
 import org.serverlessloyalty.shared.order.service.MemberEnrolment;
 import org.serverlessloyalty.shared.order.service.OrderPoints;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
@@ -77,6 +78,7 @@ class OrderEarningIT {
     private DynamoDbTransactionRepository transactions;
     private OrderConsumerHandler consumer;
     private String shopper;
+    private DynamoDbShopBalances balances;
 
     @BeforeAll
     static void start() {
@@ -94,6 +96,7 @@ class OrderEarningIT {
         var ledger = new DynamoDbPointsLedger(table.client(), table.name(), clock);
         accounts = new PointsAccounts(ledger, clock);
         transactions = new DynamoDbTransactionRepository(table.client(), table.name());
+        balances = new DynamoDbShopBalances(table.client(), table.name());
         TransactionEarning earning = (s, basket, audience) -> {
             if (failEarningOnce.getAndSet(false)) {
                 throw new IllegalStateException("the rules could not be read");
@@ -127,7 +130,7 @@ class OrderEarningIT {
                 new Idempotency(new DynamoDbIdempotencyStore(table.client(), table.name()), clock), (s, id) -> { },
                 noEvents, clock);
         consumer = new OrderConsumerHandler(OrderLedgers.onDynamoDb(table.client(), table.name(), clock),
-                BusinessMetrics.NONE, new OrderPoints(service, new MemberEnrolment(members), clock),
+                BusinessMetrics.NONE, new OrderPoints(service, new MemberEnrolment(members), balances, clock),
                 new StoreAccess(new DynamoDbStoreRepository(table.client(), table.name()), Duration.ofSeconds(30),
                         clock));
         shopper = member("shopper-1", "ann@example.com");
@@ -226,6 +229,20 @@ class OrderEarningIT {
         Member enrolled = members.findBy(store.code(), ClaimKind.EXTERNAL_ID, "new-2").orElseThrow();
         assertThat(enrolled.profile().email()).isEqualTo("new2@example.com");
         assertThat(balance(enrolled.memberId())).isEqualByComparingTo("80");
+    }
+
+    @Test
+    void theShopsReportedBalanceIsKeptFromItsLatestOrderNeverAdded() {
+        OrderReport later = new OrderReport(store.code(), "o-10", OrderSource.CIBLER, OrderStatus.PAID, "shopper-1",
+                java.time.OffsetDateTime.parse("2026-11-28T12:00:00+01:00"), new BigDecimal("10"), null, null, null,
+                List.of(), List.of(), Map.of("userBalance", "120"));
+        OrderReport earlier = new OrderReport(store.code(), "o-9", OrderSource.CIBLER, OrderStatus.PAID, "shopper-1",
+                java.time.OffsetDateTime.parse("2026-11-27T12:00:00+01:00"), new BigDecimal("10"), null, null, null,
+                List.of(), List.of(), Map.of("userBalance", "75"));
+        deliver(later);
+        deliver(earlier);
+        assertThat(balances.find(store.code(), shopper).orElseThrow().balance()).isEqualByComparingTo("120");
+        assertThat(balance(shopper)).isEqualByComparingTo("20");
     }
 
     @Test

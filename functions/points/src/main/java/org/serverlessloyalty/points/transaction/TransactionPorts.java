@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 import org.serverlessloyalty.shared.earning.port.EventEarning;
 import org.serverlessloyalty.shared.level.port.LevelRecalculation;
+import org.serverlessloyalty.shared.order.port.ShopBalances;
 import org.serverlessloyalty.shared.points.model.ClaimKind;
 import org.serverlessloyalty.shared.points.model.Member;
 import org.serverlessloyalty.shared.points.model.MemberRef;
@@ -20,7 +21,7 @@ import org.serverlessloyalty.shared.transaction.port.TransactionSettingsSource;
  * are wired in one place.
  */
 public record TransactionPorts(TransactionRepository repository, TransactionSettingsSource settings,
-                               LevelRecalculation levels, EventEarning events) {
+                               LevelRecalculation levels, EventEarning events, ShopBalances shopBalances) {
 
     /** Until levels are merged in (h10-levels): nothing to recalculate. */
     public static final LevelRecalculation NO_LEVELS = (store, memberId) -> {

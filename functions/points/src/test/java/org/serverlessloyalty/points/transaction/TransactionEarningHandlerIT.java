@@ -22,6 +22,7 @@ import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleReposito
 import org.serverlessloyalty.shared.earning.model.Audience;
 import org.serverlessloyalty.shared.earning.port.TargetNames;
 import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
+import org.serverlessloyalty.shared.order.port.ShopBalances;
 import org.serverlessloyalty.shared.platform.idempotency.dynamodb.DynamoDbIdempotencyStore;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
@@ -70,7 +71,7 @@ class TransactionEarningHandlerIT {
                 new TransactionPorts(new DynamoDbTransactionRepository(table.client(), table.name()),
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(table.client(), table.name()),
                                 Duration.ofSeconds(30), clock),
-                        TransactionPorts.NO_LEVELS, TransactionPorts.NO_EVENTS));
+                        TransactionPorts.NO_LEVELS, TransactionPorts.NO_EVENTS, ShopBalances.NONE));
         stores = new StoreDirectory(repository, clock);
     }
 

@@ -7,6 +7,8 @@ import org.serverlessloyalty.shared.order.model.AppliedOrder;
 import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.model.OrderSource;
 import org.serverlessloyalty.shared.order.model.OrderStatus;
+import org.serverlessloyalty.shared.order.model.ShopBalance;
+import org.serverlessloyalty.shared.order.port.ShopBalances;
 import org.serverlessloyalty.shared.order.port.ShopperEnrolment;
 import org.serverlessloyalty.shared.order.rules.OrderTransactions;
 import org.serverlessloyalty.shared.points.model.StoreZone;
@@ -41,12 +43,29 @@ public final class OrderPoints {
 
     private final Transactions transactions;
     private final ShopperEnrolment enrolment;
+    private final ShopBalances balances;
     private final Clock clock;
 
     public OrderPoints(Transactions transactions, ShopperEnrolment enrolment, Clock clock) {
+        this(transactions, enrolment, ShopBalances.NONE, clock);
+    }
+
+    /** @param balances where the shop's reported balance of a member ({@code userBalance}) is kept for the member view */
+    public OrderPoints(Transactions transactions, ShopperEnrolment enrolment, ShopBalances balances, Clock clock) {
         this.transactions = transactions;
         this.enrolment = enrolment;
+        this.balances = balances;
         this.clock = clock;
+    }
+
+    /** CibleR's {@code orderContext.userBalance}, kept beside the member: the shop's count, shown, never added. */
+    private void keepReportedBalance(StoreZone store, OrderReport order, Transaction sale) {
+        if (sale.memberId() == null) {
+            return;
+        }
+        OrderTransactions.reportedBalance(order).ifPresent(balance -> balances.record(store.code(), sale.memberId(),
+                new ShopBalance(balance, order.orderId(),
+                        order.orderDate() == null ? sale.createdAt() : order.orderDate().toInstant())));
     }
 
     /** @param applied the order as the ledger holds it after applying a report (its status is the one that counts) */
@@ -59,7 +78,7 @@ public final class OrderPoints {
         }
         String document = OrderTransactions.documentNumber(order.source(), order.orderId());
         Optional<Transaction> existing = transactions.findByDocument(store.code(), document);
-        if (existing.isEmpty() && order.source().trusted()) {
+        if (existing.isEmpty() && order.source().trusted() && settings.beaconEarns()) {
             // A beacon report of this id may have earned before the trusted one came (beaconEarns): the same order.
             existing = transactions.findByDocument(store.code(),
                     OrderTransactions.documentNumber(OrderSource.BEACON, order.orderId()));
@@ -77,6 +96,7 @@ public final class OrderPoints {
         }
         if (existing.isPresent()) {
             Transaction done = transactions.finish(store, existing.get(), reported);
+            keepReportedBalance(store, order, done);
             return done.memberId() == null ? Result.SKIPPED : Result.EARNED;
         }
         if (!OrderTransactions.identifiable(order)) {
@@ -88,8 +108,11 @@ public final class OrderPoints {
             enrolment.enrol(store.code(), order.customerGuid(), draft.customerData().email(),
                     draft.customerData().phone());
         }
-        TransactionOutcome outcome = transactions.registerOnce(store, draft, reported);
-        return outcome instanceof TransactionOutcome.Done done && done.transaction().memberId() != null
-                ? Result.EARNED : Result.SKIPPED;
+        TransactionOutcome outcome = transactions.registerOnceNew(store, draft, reported);
+        if (outcome instanceof TransactionOutcome.Done done && done.transaction().memberId() != null) {
+            keepReportedBalance(store, order, done.transaction());
+            return Result.EARNED;
+        }
+        return Result.SKIPPED;
     }
 }

@@ -121,6 +121,11 @@ public final class Transactions implements MemberTransactions {
         if (repository.findByDocument(store.code(), draft.documentNumber()).isPresent()) {
             return new TransactionOutcome.Refused(TransactionRefusal.DOCUMENT_NOT_UNIQUE);
         }
+        return registerNew(store, draft, reported);
+    }
+
+    /** Registration itself: the conditional write is what keeps the document number unique (T1). */
+    private TransactionOutcome registerNew(StoreZone store, Transaction draft, BigDecimal reported) {
         TransactionSettings rules = settings.settings(store.code());
         String member = match(store.code(), draft, rules).map(MemberRef::memberId).orElse(null);
         String revised = null;
@@ -162,7 +167,15 @@ public final class Transactions implements MemberTransactions {
         if (existing.isPresent()) {
             return new TransactionOutcome.Done(finish(store, existing.get(), reported));
         }
-        TransactionOutcome outcome = register(store, draft, reported);
+        return registerOnceNew(store, draft, reported);
+    }
+
+    /**
+     * {@link #registerOnce} for a caller that just found no transaction with the draft's document number: the
+     * conditional write alone decides (a registration that lost the race finishes the winner's).
+     */
+    public TransactionOutcome registerOnceNew(StoreZone store, Transaction draft, BigDecimal reported) {
+        TransactionOutcome outcome = registerNew(store, draft, reported);
         if (outcome instanceof TransactionOutcome.Refused refused
                 && refused.refusal() == TransactionRefusal.DOCUMENT_NOT_UNIQUE) {
             return repository.findByDocument(store.code(), draft.documentNumber())
