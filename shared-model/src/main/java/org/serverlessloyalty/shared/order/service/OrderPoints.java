@@ -11,6 +11,7 @@ import org.serverlessloyalty.shared.order.model.ShopBalance;
 import org.serverlessloyalty.shared.order.port.ShopBalances;
 import org.serverlessloyalty.shared.order.port.ShopperEnrolment;
 import org.serverlessloyalty.shared.order.rules.OrderTransactions;
+import org.serverlessloyalty.shared.points.model.MemberRef;
 import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.transaction.model.OrderPointsSource;
 import org.serverlessloyalty.shared.transaction.model.Transaction;
@@ -33,7 +34,7 @@ public final class OrderPoints {
 
     /** What the points side of an order did. */
     public enum Result {
-        /** No earning for this order: no shopper to identify, an untrusted report, no member. */
+        /** No earning for this order: no shopper to identify, an untrusted report, no member (nothing registered). */
         SKIPPED,
         /** Its transaction is registered (now or before) and its points added (now or before). */
         EARNED,
@@ -103,12 +104,17 @@ public final class OrderPoints {
             return Result.SKIPPED;
         }
         Transaction draft = OrderTransactions.draft(order, document, clock.instant());
-        if (settings.enrollShoppers() && order.customerGuid() != null
-                && transactions.match(store.code(), draft).isEmpty()) {
-            enrolment.enrol(store.code(), order.customerGuid(), draft.customerData().email(),
+        Optional<String> member = transactions.match(store.code(), draft).map(MemberRef::memberId);
+        if (member.isEmpty() && settings.enrollShoppers() && order.customerGuid() != null) {
+            member = enrolment.enrol(store.code(), order.customerGuid(), draft.customerData().email(),
                     draft.customerData().phone());
         }
-        TransactionOutcome outcome = transactions.registerOnceNew(store, draft, reported);
+        if (member.isEmpty()) {
+            // No member to earn: no transaction either (a shop's many anonymous orders cost only the lookups).
+            return Result.SKIPPED;
+        }
+        TransactionOutcome outcome = transactions.registerOnceNew(store, draft.withMember(member.get(), null),
+                reported);
         if (outcome instanceof TransactionOutcome.Done done && done.transaction().memberId() != null) {
             keepReportedBalance(store, order, done.transaction());
             return Result.EARNED;

@@ -127,7 +127,9 @@ public final class Transactions implements MemberTransactions {
     /** Registration itself: the conditional write is what keeps the document number unique (T1). */
     private TransactionOutcome registerNew(StoreZone store, Transaction draft, BigDecimal reported) {
         TransactionSettings rules = settings.settings(store.code());
-        String member = match(store.code(), draft, rules).map(MemberRef::memberId).orElse(null);
+        // A draft may come with its member already found (an order's shopper, matched by the caller).
+        String member = draft.memberId() != null ? draft.memberId()
+                : match(store.code(), draft, rules).map(MemberRef::memberId).orElse(null);
         String revised = null;
         if (draft.documentType() == DocumentType.RETURN) {
             if (!rules.returns()) {
