@@ -11,9 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.testing.DynamoDbFaults;
 import org.serverlessloyalty.tests.e2e.ApiClient;
 
 /**
@@ -91,14 +95,22 @@ class EarningRulesHttpIT {
                 "earningRule[radius]", "earningRule[segments]");
     }
 
-    @Test
-    void concurrentCreatesOfOneCustomEventMakeOneRule() throws Exception {
+    @AfterEach
+    void faultsOff() {
+        stack.faultsOff();
+    }
+
+    /** Concurrent creates of one custom event name, without faults and with the engine's (on while they run). */
+    @ParameterizedTest(name = "faults {0}")
+    @EnumSource(DynamoDbFaults.class)
+    void concurrentCreatesOfOneCustomEventMakeOneRule(DynamoDbFaults faults) throws Exception {
         PointsStack.Shop shop = stack.shop("ec");
         String base = "/api/" + shop.code();
         String body = form("custom_event", "Like", "&earningRule[eventName]=facebook_like&earningRule[pointsAmount]=5"
                 + "&earningRule[limit][active]=1&earningRule[limit][period]=day&earningRule[limit][limit]=2");
         ExecutorService pool = Executors.newFixedThreadPool(6);
         List<ApiClient.Response> answers = new ArrayList<>();
+        DynamoDbFaults.Run run = stack.faults(faults);
         try {
             List<Future<ApiClient.Response>> futures = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
@@ -109,8 +121,10 @@ class EarningRulesHttpIT {
                 answers.add(future.get());
             }
         } finally {
+            run.close();
             pool.shutdown();
         }
+        run.record("EarningRulesHttpIT: six concurrent creates of one custom event name over HTTP");
         assertThat(answers).filteredOn(a -> a.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(a -> a.status() == 400).hasSize(5)
                 .allSatisfy(a -> assertThat(a.json().get("errors").findValuesAsText("field"))

@@ -69,6 +69,16 @@ public final class EarningRuleAdmin {
         return Contention.retry("create earning rule", () -> {
             PlanResult<EarningRuleStep> result = catalog.repository().execute(store, EarningRulePlans.create(rule),
                     claim.record(saved));
+            if (result instanceof PlanResult.Refused<EarningRuleStep> refused
+                    && refused.failed().stream().anyMatch(step -> step instanceof EarningRuleStep.Put)) {
+                // The new rule's own id is taken: an earlier attempt of this very create committed and its answer was
+                // lost (AWS may answer 500 for a write it made, and the SDK then sends it again).
+                Optional<EarningRule> written = catalog.repository().find(store, rule.id());
+                if (written.isPresent()) {
+                    catalog.invalidate(store);
+                    return Optional.of(new Outcome.Saved(written.get()));
+                }
+            }
             Optional<Outcome> outcome = outcome(store, result, rule);
             return outcome.map(o -> o instanceof Outcome.Saved ? claim.committed(o) : o);
         });

@@ -28,10 +28,12 @@ import org.serverlessloyalty.shared.earning.model.RuleDefinition;
 import org.serverlessloyalty.shared.earning.model.RuleTerms;
 import org.serverlessloyalty.shared.earning.model.Target;
 import org.serverlessloyalty.shared.earning.model.UsageLimit;
+import org.serverlessloyalty.shared.earning.port.EarningRuleRepository;
 import org.serverlessloyalty.shared.earning.rules.EarningRulePlans;
 import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
 import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
 import org.serverlessloyalty.shared.earning.testing.Rules;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyRecord;
 import org.serverlessloyalty.shared.platform.plan.PlanResult;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.testing.LocalTable;
@@ -149,5 +151,39 @@ class DynamoDbEarningRuleRepositoryIT {
         }
         assertThat(repository.find(STORE, saved.rule().id()).orElseThrow().version()).isEqualTo(7);
         assertThat(admin.activate(STORE, "missing", true)).isInstanceOf(EarningRuleAdmin.Outcome.NotFound.class);
+    }
+    @Test
+    void aCreateWhoseCommitWasNotHeardIsRecognisedAsDoneNotRetriedForever() {
+        // The first transaction commits but its answer is lost (AWS may answer 500 for a write it made): the service
+        // tries again with the same rule, whose id is now taken, and must answer that rule, once.
+        boolean[] lost = {false};
+        EarningRuleRepository losing = new EarningRuleRepository() {
+            @Override
+            public java.util.Optional<EarningRule> find(StoreCode store, String ruleId) {
+                return repository.find(store, ruleId);
+            }
+
+            @Override
+            public List<EarningRule> list(StoreCode store) {
+                return repository.list(store);
+            }
+
+            @Override
+            public PlanResult<EarningRuleStep> execute(StoreCode store, List<EarningRuleStep> plan,
+                                                       java.util.Optional<IdempotencyRecord> record) {
+                PlanResult<EarningRuleStep> result = repository.execute(store, plan, record);
+                if (!lost[0]) {
+                    lost[0] = true;
+                    return new PlanResult.Contended<>("answer lost");
+                }
+                return result;
+            }
+        };
+        EarningRuleAdmin admin = new EarningRuleAdmin(new EarningRuleCatalog(losing, Duration.ofSeconds(30), clock), clock);
+        RuleDefinition like = Rules.definition("like", new RuleTerms.CustomEvent("like", BigDecimal.ONE, UsageLimit.NONE));
+        var outcome = admin.create(STORE, like);
+        assertThat(outcome).isInstanceOf(EarningRuleAdmin.Outcome.Saved.class);
+        assertThat(repository.list(STORE)).singleElement()
+                .isEqualTo(((EarningRuleAdmin.Outcome.Saved) outcome).rule());
     }
 }
