@@ -34,6 +34,8 @@ import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
 import org.serverlessloyalty.shared.level.port.LevelSettingsRepository;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
 import org.serverlessloyalty.shared.points.port.PointsSettingsRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
+import org.serverlessloyalty.shared.transaction.port.TransactionSettingsRepository;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.service.StoreDirectory;
 import org.serverlessloyalty.shared.webhook.dynamodb.DynamoDbWebhookStore;
@@ -63,12 +65,13 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private AdminHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.orders(), wiring.health(),
                 BusinessMetrics.forRuntime(), wiring.webhooks(), wiring.webhookQueue(), wiring.pointsSettings(),
-                wiring.levelSettings(), Clock.systemUTC());
+                wiring.levelSettings(), wiring.transactionSettings(), Clock.systemUTC());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, OrderLedger orders,
                           HealthProbe health, WebhookStore webhooks, WebhookQueue webhookQueue,
-                          PointsSettingsRepository pointsSettings, LevelSettingsRepository levelSettings) {
+                          PointsSettingsRepository pointsSettings, LevelSettingsRepository levelSettings,
+                          TransactionSettingsRepository transactionSettings) {
 
         /** Called only by the no-arg constructor: the one place the admin function builds its adapters. */
         private static Wiring fromEnvironment() {
@@ -97,8 +100,9 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                     webhookQueueUrl.<WebhookQueue>map(url -> new SqsWebhookQueue(sqs, url))
                             .orElse(WebhookQueue.NONE),
                     new DynamoDbPointsSettings(dynamoDb, config.tableName()),
-                    // issue 10: h10-levels
-                    new DynamoDbLevelSettings(dynamoDb, config.tableName()));
+                    // issue 10: the level and transaction settings kept with the store
+                    new DynamoDbLevelSettings(dynamoDb, config.tableName()),
+                    new DynamoDbTransactionSettings(dynamoDb, config.tableName()));
         }
     }
 
@@ -115,17 +119,21 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                         OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
                         WebhookQueue webhookQueue, PointsSettingsRepository pointsSettings, Clock clock) {
         this(adminKeySource, stores, codes, orders, health, metrics, webhooks, webhookQueue, pointsSettings, null,
-                clock);
+                null, clock);
     }
 
-    /** With the stores' level settings too (issue 10, h10-levels); {@code levelSettings} null leaves them out. */
+    /**
+     * With the stores' level and transaction settings too (issue 10); {@code levelSettings} or
+     * {@code transactionSettings} null leaves them out of the store routes.
+     */
     public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
                         OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
                         WebhookQueue webhookQueue, PointsSettingsRepository pointsSettings,
-                        LevelSettingsRepository levelSettings, Clock clock) {
+                        LevelSettingsRepository levelSettings, TransactionSettingsRepository transactionSettings,
+                        Clock clock) {
         this.adminKey = new AdminKey(adminKeySource);
         this.metrics = metrics;
-        this.stores = new StoreRoutes(stores, pointsSettings, levelSettings, clock);
+        this.stores = new StoreRoutes(stores, pointsSettings, levelSettings, transactionSettings, clock);
         this.giftCodes = new GiftCodeRoutes(stores, codes, metrics,
                 webhooks == null ? null : new CouponCreatedEvents(webhooks, webhookQueue, metrics, clock), clock);
         this.orders = new OrderRoutes(orders);

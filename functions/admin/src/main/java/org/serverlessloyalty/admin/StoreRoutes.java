@@ -20,6 +20,9 @@ import org.serverlessloyalty.shared.points.port.PointsSettingsRepository;
 import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.store.service.StoreDirectory;
+import org.serverlessloyalty.shared.transaction.json.TransactionSettingsJson;
+import org.serverlessloyalty.shared.transaction.model.TransactionSettings;
+import org.serverlessloyalty.shared.transaction.port.TransactionSettingsRepository;
 
 /** Open Loyalty's store API, plus key rotation. */
 final class StoreRoutes {
@@ -33,17 +36,20 @@ final class StoreRoutes {
     private final PointsSettingsRepository pointsSettings;
     /** issue 10: h10-levels. The stores' level settings ({@link LevelSettingsJson}); null leaves them out. */
     private final LevelSettingsRepository levelSettings;
+    /** issue 10: h10-tx. The stores' transaction settings ({@link TransactionSettingsJson}); null leaves them out. */
+    private final TransactionSettingsRepository transactionSettings;
     private final Clock clock;
 
     StoreRoutes(StoreDirectory stores, PointsSettingsRepository pointsSettings, Clock clock) {
-        this(stores, pointsSettings, null, clock);
+        this(stores, pointsSettings, null, null, clock);
     }
 
     StoreRoutes(StoreDirectory stores, PointsSettingsRepository pointsSettings, LevelSettingsRepository levelSettings,
-                Clock clock) {
+                TransactionSettingsRepository transactionSettings, Clock clock) {
         this.stores = stores;
         this.pointsSettings = pointsSettings;
         this.levelSettings = levelSettings;
+        this.transactionSettings = transactionSettings;
         this.clock = clock;
     }
 
@@ -70,6 +76,11 @@ final class StoreRoutes {
         if (levelSettings != null) {
             json.putAll(LevelSettingsJson.toJson(levelSettings.find(store.code()).orElse(LevelSettings.DEFAULTS)));
         }
+        // issue 10: h10-tx
+        if (transactionSettings != null) {
+            json.putAll(TransactionSettingsJson.toJson(
+                    transactionSettings.find(store.code()).orElse(TransactionSettings.DEFAULTS)));
+        }
         return ApiResponse.ok(json);
     }
 
@@ -87,12 +98,21 @@ final class StoreRoutes {
         if (levelSettings != null && LevelSettingsJson.givesAny(body)) {
             levels = LevelSettingsJson.parse(body, levelSettings.find(existing.code()).orElse(LevelSettings.DEFAULTS));
         }
+        // issue 10: h10-tx
+        TransactionSettings transactions = null;
+        if (transactionSettings != null && TransactionSettingsJson.givesAny(body)) {
+            transactions = TransactionSettingsJson.parse(body,
+                    transactionSettings.find(existing.code()).orElse(TransactionSettings.DEFAULTS));
+        }
         java.util.Set<String> more = new java.util.HashSet<>();
         if (pointsSettings != null) {
             more.addAll(PointsSettingsJson.FIELDS);
         }
         if (levelSettings != null) {
             more.addAll(LevelSettingsJson.FIELDS);
+        }
+        if (transactionSettings != null) {
+            more.addAll(TransactionSettingsJson.FIELDS);
         }
         Store changed = StoreJson.parseUpdate(body, existing, more);
         if (!stores.update(changed)) {
@@ -103,6 +123,9 @@ final class StoreRoutes {
         }
         if (levels != null) {
             levelSettings.save(existing.code(), levels, clock.instant());
+        }
+        if (transactions != null) {
+            transactionSettings.save(existing.code(), transactions, clock.instant());
         }
         return ApiResponse.noContent();
     }

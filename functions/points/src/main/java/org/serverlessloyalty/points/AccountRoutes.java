@@ -1,5 +1,7 @@
 package org.serverlessloyalty.points;
 
+import org.serverlessloyalty.shared.order.port.ShopBalances;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,17 +41,24 @@ final class AccountRoutes {
     private final TransferListing listing;
     private final PointsHistogram histogram;
     private final Clock clock;
-    /** issue 10: h10-levels. The status's level fields; null leaves them out (levels not wired). */
     private final BiFunction<StoreZone, String, Map<String, Object>> levelFields;
+    // issue 10: h10-tx
+    private final ShopBalances shopBalances;
 
+    /**
+     * @param levelFields  issue 10: the status's level fields (1.B.2)
+     * @param shopBalances issue 10: the shop's reported balances (CibleR's userBalance), shown beside ours
+     */
     AccountRoutes(MemberDirectory members, PointsAccounts accounts, TransferListing listing, PointsHistogram histogram,
-                  Clock clock, BiFunction<StoreZone, String, Map<String, Object>> levelFields) {
-        this.levelFields = levelFields;
+                  Clock clock, BiFunction<StoreZone, String, Map<String, Object>> levelFields,
+                  ShopBalances shopBalances) {
         this.members = members;
         this.accounts = accounts;
         this.listing = listing;
         this.histogram = histogram;
         this.clock = clock;
+        this.levelFields = levelFields;
+        this.shopBalances = shopBalances;
     }
 
     /** {@code GET .../customer/{customer}/status}: the member's names, its points now, the store's currency. */
@@ -66,10 +75,13 @@ final class AccountRoutes {
         }
         body.put("customerId", member.memberId());
         body.putAll(PointsJson.statusPoints(status));
-        if (levelFields != null) {
-            body.putAll(levelFields.apply(TransferRoutes.zone(caller), member.memberId()));
-        }
+        body.putAll(levelFields.apply(TransferRoutes.zone(caller), member.memberId()));
         body.put("currency", caller.store().currency().getCurrencyCode());
+        // issue 10: h10-tx. The shop's own count (CibleR's orderContext.userBalance), beside ours, never added.
+        shopBalances.find(caller.store().code(), member.memberId()).ifPresent(shop -> {
+            body.put("shopReportedBalance", shop.balance());
+            body.put("shopReportedBalanceAt", shop.at().toString());
+        });
         return ApiResponse.ok(body);
     }
 

@@ -11,24 +11,20 @@ import org.serverlessloyalty.points.auth.AdminKey;
 import org.serverlessloyalty.points.auth.CustomerTokens;
 import org.serverlessloyalty.points.auth.PointsAuthorization;
 import org.serverlessloyalty.points.auth.SsmAdminKeySource;
-import org.serverlessloyalty.points.level.LevelPorts;
 import org.serverlessloyalty.points.level.LevelRoutes;
 import org.serverlessloyalty.points.level.LevelStatusFields;
 import org.serverlessloyalty.points.level.SegmentRoutes;
+import org.serverlessloyalty.points.transaction.TransactionRoutes;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
-import org.serverlessloyalty.shared.earning.event.service.CatalogEventRules;
 import org.serverlessloyalty.shared.earning.event.service.EventAwards;
 import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
-import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
-import org.serverlessloyalty.shared.level.port.MemberAudience;
 import org.serverlessloyalty.shared.level.service.LevelAndSegmentNames;
-import org.serverlessloyalty.shared.level.service.LevelAudience;
-import org.serverlessloyalty.shared.level.service.LevelSettingsCache;
 import org.serverlessloyalty.shared.level.service.LevelTrackingLedger;
 import org.serverlessloyalty.shared.level.service.Levels;
 import org.serverlessloyalty.shared.level.service.MemberLevels;
+import org.serverlessloyalty.shared.order.dynamodb.DynamoDbShopBalances;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -57,13 +53,16 @@ import org.serverlessloyalty.shared.referral.service.Referrals;
 import org.serverlessloyalty.shared.segment.dynamodb.DynamoDbSegmentRepository;
 import org.serverlessloyalty.shared.segment.service.Segments;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
-import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
+import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
+import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The points family (Open Loyalty's customers and points): members, customer tokens, points transfers, statuses,
- * earning rules and events, invitations, levels and segments. Routes are matched on the
+ * earning rules and events, invitations, levels and segments, transactions. Routes are matched on the
  * template's route key, so this switch and template.yaml's events list the same routes; each names who may call it
  * ({@link Access}), and {@link PointsAuthorization} alone decides.
  */
@@ -88,6 +87,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final EventEarningRoutes events;
     private final InvitationRoutes invitations;
     private final EventAwards eventAwards;
+    // issue 10: h10-tx
+    private final TransactionRoutes transactions;
     private final BusinessMetrics metrics;
 
     /** Called by Lambda: builds the adapters once per instance. */
@@ -104,48 +105,45 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         return new PointsPorts(
                 // The SSM client is built on the first admin request that needs the key, then closed.
                 new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
-                new StoreAccess(new DynamoDbStoreRepository(dynamoDb, table), config.storeCacheTtl(), clock),
-                new DynamoDbMemberRepository(dynamoDb, table),
                 new DynamoDbCustomerTokenSecrets(dynamoDb, table),
                 Duration.ofSeconds(LambdaEnvironment.intValue(CUSTOMER_TOKEN_SECONDS, DEFAULT_CUSTOMER_TOKEN_SECONDS)),
-                new DynamoDbPointsLedger(dynamoDb, table, clock),
-                new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, table), config.storeCacheTtl(), clock),
-                new DynamoDbIdempotencyStore(dynamoDb, table),
-                new DynamoDbEarningRuleRepository(dynamoDb, table, clock),
-                new DynamoDbInvitations(dynamoDb, table),
-                new LevelPorts(new DynamoDbLevelRepository(dynamoDb, table), new DynamoDbLevelSettings(dynamoDb, table),
-                        new DynamoDbSegmentRepository(dynamoDb, table), LevelPorts.TRANSACTIONS_NOT_WIRED,
+                new LoyaltyServices.Ports(
+                        new StoreAccess(new DynamoDbStoreRepository(dynamoDb, table), config.storeCacheTtl(), clock),
+                        new DynamoDbMemberRepository(dynamoDb, table),
+                        new DynamoDbPointsLedger(dynamoDb, table, clock),
+                        new PointsSettingsCache(new DynamoDbPointsSettings(dynamoDb, table), config.storeCacheTtl(),
+                                clock),
+                        new DynamoDbIdempotencyStore(dynamoDb, table),
+                        new DynamoDbEarningRuleRepository(dynamoDb, table, clock),
+                        new DynamoDbInvitations(dynamoDb, table),
+                        new DynamoDbLevelRepository(dynamoDb, table),
+                        new DynamoDbLevelSettings(dynamoDb, table),
+                        new DynamoDbSegmentRepository(dynamoDb, table),
+                        new DynamoDbTransactionRepository(dynamoDb, table),
+                        new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table),
+                                config.storeCacheTtl(), clock),
                         config.storeCacheTtl()),
-                config.storeCacheTtl());
+                new DynamoDbShopBalances(dynamoDb, table));
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
     public PointsHandler(PointsPorts ports, Clock clock, BusinessMetrics metrics) {
-        MemberDirectory directory = new MemberDirectory(ports.members(), clock);
+        LoyaltyServices loyalty = new LoyaltyServices(ports.loyalty(), clock);
+        MemberDirectory directory = loyalty.directory();
         CustomerTokenKeys keys = new CustomerTokenKeys(ports.secrets(), clock);
         CustomerTokens customerTokens = new CustomerTokens(keys, clock, ports.tokenLifetime());
-        StoreAccess stores = ports.stores();
-        // issue 10: levels. Every committed points change recalculates the members it touched (L3), whichever route
-        // or award made it: the points services below all write through this ledger.
-        LevelPorts levelPorts = ports.levels();
-        MemberLevels memberLevels = new MemberLevels(levelPorts.levels(),
-                new LevelSettingsCache(levelPorts.settings(), levelPorts.settingsTtl(), clock),
-                new PointsAccounts(ports.ledger(), clock), levelPorts.transactions(), clock);
-        PointsLedger ledger = new LevelTrackingLedger(ports.ledger(), memberLevels,
-                code -> stores.store(code).map(Store::timezone));
-        MemberAudience audiences = new LevelAudience(directory, levelPorts.levels(), levelPorts.segments());
-        PointsTransfers pointsTransfers = new PointsTransfers(ledger, directory, ports.settings(), clock);
-        Idempotency idempotency = new Idempotency(ports.idempotency(), clock);
+        // issue 10: every points write below goes through the ledger that recalculates levels (L3).
+        MemberLevels memberLevels = loyalty.memberLevels();
+        PointsLedger ledger = loyalty.ledger();
+        PointsTransfers pointsTransfers = loyalty.transfers();
+        Idempotency idempotency = new Idempotency(ports.loyalty().idempotency(), clock);
         TransferAnswers answers = new TransferAnswers(idempotency);
-        // issue 10: earning rules. One cache of the store's rules per instance, shared by the rule routes (which
-        // invalidate it on a change), the event awards and the transactions' earning.
-        EarningRuleCatalog earningRuleCatalog = new EarningRuleCatalog(ports.earningRules(), ports.cacheTtl(), clock);
-        this.eventAwards = new EventAwards(new CatalogEventRules(earningRuleCatalog), audiences, pointsTransfers,
-                ports.invitations(), clock);
-        Referrals referrals = new Referrals(ports.invitations(), clock);
+        this.eventAwards = loyalty.eventAwards();
+        Referrals referrals = new Referrals(ports.loyalty().invitations(), clock);
         this.events = new EventEarningRoutes(eventAwards, answers, metrics);
         this.invitations = new InvitationRoutes(referrals, directory);
-        this.authorization = new PointsAuthorization(new AdminKey(ports.adminKey()), stores, customerTokens);
+        this.authorization = new PointsAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
+                customerTokens);
         this.members = new MemberRoutes(directory, metrics, clock, eventAwards, referrals,
                 (store, memberId) -> LevelTrackingLedger.recalculateAfterCommit(memberLevels,
                         new StoreZone(store.code(), store.timezone()), memberId));
@@ -154,12 +152,15 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.imports = new TransferImport(pointsTransfers, answers, metrics);
         this.accounts = new AccountRoutes(directory, new PointsAccounts(ledger, clock),
                 new TransferListing(ledger, directory, clock), new PointsHistogram(ledger, clock), clock,
-                new LevelStatusFields(memberLevels)::of);
-        this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(earningRuleCatalog, clock),
-                new LevelAndSegmentNames(levelPorts.levels(), levelPorts.segments()), audiences, idempotency, metrics,
-                clock);
-        this.levels = new LevelRoutes(new Levels(levelPorts.levels()), memberLevels, directory, clock);
-        this.segments = new SegmentRoutes(new Segments(levelPorts.segments(), directory), directory, clock);
+                new LevelStatusFields(memberLevels)::of, ports.shopBalances());
+        var levelRepository = ports.loyalty().levels();
+        var segmentRepository = ports.loyalty().segments();
+        this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(loyalty.earningRules(), clock),
+                new LevelAndSegmentNames(levelRepository, segmentRepository), loyalty.audiences(), idempotency,
+                metrics, clock);
+        this.levels = new LevelRoutes(new Levels(levelRepository), memberLevels, directory, clock);
+        this.segments = new SegmentRoutes(new Segments(segmentRepository, directory), directory, clock);
+        this.transactions = new TransactionRoutes(loyalty.transactions(), clock);
         this.metrics = metrics;
     }
 
@@ -291,6 +292,33 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     segments.addMembers(request, authorization.authorize(request, Access.STORE_ADMIN));
             case "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}" ->
                     segments.removeMember(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 10: h10-tx
+            case "POST /api/{storeCode}/transaction" ->
+                    transactions.register(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/transaction" ->
+                    transactions.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/transaction" ->
+                    transactions.list(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/transaction" ->
+                    transactions.listOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "GET /api/{storeCode}/transaction/{transaction}" ->
+                    transactions.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/customer/transaction/{transaction}" ->
+                    transactions.getOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "POST /api/{storeCode}/transaction/simulate" ->
+                    transactions.simulate(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/admin/transaction/customer/assign" ->
+                    transactions.assign(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/pos/transaction/customer/assign" ->
+                    transactions.assign(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/customer/transaction/customer/assign" ->
+                    transactions.assignOwn(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "POST /api/{storeCode}/admin/transaction/labels" ->
+                    transactions.replaceLabels(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/customer/transaction/labels/append" ->
+                    transactions.appendLabels(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "GET /api/{storeCode}/transaction/item/labels" ->
+                    transactions.itemLabels(request, authorization.authorize(request, Access.STORE_ADMIN));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

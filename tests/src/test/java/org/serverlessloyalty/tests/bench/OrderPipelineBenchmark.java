@@ -26,6 +26,37 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.util.Set;
+import org.serverlessloyalty.orders.consumer.OrderConsumerHandler;
+import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
+import org.serverlessloyalty.shared.earning.model.Audience;
+import org.serverlessloyalty.shared.earning.port.EventEarning;
+import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
+import org.serverlessloyalty.shared.earning.service.RuleEarning;
+import org.serverlessloyalty.shared.order.service.MemberEnrolment;
+import org.serverlessloyalty.shared.order.service.OrderPoints;
+import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
+import org.serverlessloyalty.shared.platform.idempotency.dynamodb.DynamoDbIdempotencyStore;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
+import org.serverlessloyalty.shared.points.model.ClaimKind;
+import org.serverlessloyalty.shared.points.model.Member;
+import org.serverlessloyalty.shared.points.model.MemberProfile;
+import org.serverlessloyalty.shared.points.model.MemberRef;
+import org.serverlessloyalty.shared.points.model.StoreZone;
+import org.serverlessloyalty.shared.points.service.MemberDirectory;
+import org.serverlessloyalty.shared.points.service.PointsSettingsCache;
+import org.serverlessloyalty.shared.points.service.PointsTransfers;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
+import org.serverlessloyalty.shared.store.service.StoreAccess;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
+import org.serverlessloyalty.shared.transaction.port.Shoppers;
+import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
+import org.serverlessloyalty.shared.transaction.service.Transactions;
 import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.order.json.OrderReportJson;
@@ -110,6 +141,8 @@ class OrderPipelineBenchmark {
                 functionsOut.flush();
                 stdoutPerOrder(out.resolve("order-functions-stdout.log"));
                 capacity();
+                // issue 10: h10-tx
+                earning();
             } finally {
                 stack.close();
             }
@@ -411,6 +444,193 @@ class OrderPipelineBenchmark {
             report.line("transaction) return no ConsumedCapacity and are listed apart. CONFLICT row: the code had");
             report.line("numberOfUsage 1, taken before the row; its redemption is recorded as CONFLICT USAGE_EXHAUSTED.");
         }
+    }
+
+
+    // ---------------------------------------------------------------- issue 10: orders earn points
+
+    /**
+     * issue 10: h10-tx. The order consumer as its no-arg constructor wires it for points (transactions, the points
+     * ledger, members, the earning rules), on {@code client}: shoppers found by their shop id earn the order's
+     * reported points (the store's orderPointsSource is {@code reported}, so a lot is written per order).
+     */
+    private OrderPoints orderPoints(DynamoDbClient client) {
+        String table = stack.tableName("LoyaltyTable");
+        Clock clock = Clock.systemUTC();
+        Duration ttl = Duration.ofSeconds(30);
+        MemberDirectory members = new MemberDirectory(new DynamoDbMemberRepository(client, table), clock);
+        DynamoDbPointsLedger ledger = new DynamoDbPointsLedger(client, table, clock);
+        PointsSettingsCache pointsSettings = new PointsSettingsCache(new DynamoDbPointsSettings(client, table), ttl, clock);
+        Shoppers shoppers = new Shoppers() {
+            @Override
+            public java.util.Optional<MemberRef> byId(StoreCode store, String memberId) {
+                return members.byId(store, memberId);
+            }
+
+            @Override
+            public java.util.Optional<MemberRef> by(StoreCode store, ClaimKind kind, String value) {
+                return members.findBy(store, kind, value).map(Member::ref);
+            }
+        };
+        EventEarning noEvents = new EventEarning() {
+            @Override
+            public BigDecimal award(StoreZone store, String memberId, String eventName, String occasion) {
+                return BigDecimal.ZERO;
+            }
+
+            @Override
+            public void purchased(StoreZone store, String memberId, String transactionId, boolean first) {
+            }
+        };
+        Transactions transactions = new Transactions(new DynamoDbTransactionRepository(client, table),
+                new TransactionSettingsCache(new DynamoDbTransactionSettings(client, table), ttl, clock), shoppers,
+                new RuleEarning(new EarningRuleCatalog(new DynamoDbEarningRuleRepository(client, table, clock), ttl,
+                        clock), pointsSettings),
+                (store, id) -> members.byId(store, id).map(m -> new Audience(m.memberId(), m.status(), null, Set.of())),
+                new PointsTransfers(ledger, members, pointsSettings, clock), ledger,
+                new Idempotency(new DynamoDbIdempotencyStore(client, table), clock), (store, id) -> { }, noEvents, clock);
+        return new OrderPoints(transactions, new MemberEnrolment(members), clock);
+    }
+
+    private String member(Shop shop, String externalId) {
+        var registered = new MemberDirectory(new DynamoDbMemberRepository(stack.dynamoDbClient(),
+                stack.tableName("LoyaltyTable")), Clock.systemUTC()).register(new StoreCode(shop.code()),
+                new MemberProfile("Bench", "Member", null, externalId + "@example.com", null, null, null, null, null,
+                        externalId, List.of(), false, false, false), null, java.util.Optional.empty());
+        return ((MemberDirectory.Registration.Registered) registered).member().memberId();
+    }
+
+    private static OrderReport earningReport(StoreCode store, String orderId, String customer) {
+        return new OrderReport(store, orderId, OrderSource.CIBLER, OrderStatus.PAID, customer, null,
+                new BigDecimal("150"), new BigDecimal("20"), BigDecimal.ZERO, BigDecimal.ZERO, List.of(), List.of(),
+                Map.of("email", customer + "@example.com", "country", "CH / FRA", "environnement", "Prod",
+                        "siteId", "13", "cookieId", "CIB1.395406195.1569857337", "points", "15"));
+    }
+
+    private static SQSEvent batch(List<OrderReport> reports) {
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (OrderReport r : reports) {
+            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+            m.setMessageId(r.orderId());
+            m.setBody(OrderReportJson.write(r));
+            m.setAttributes(Map.of("MessageGroupId", r.store().value() + "#" + r.customerGuid(),
+                    "ApproximateReceiveCount", "1"));
+            messages.add(m);
+        }
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages);
+        return event;
+    }
+
+    /** Applies {@code reports} through {@code consumer} in batches of 10, as the SQS event source hands them; s. */
+    private static double consume(OrderConsumerHandler consumer, List<OrderReport> reports) {
+        long started = System.nanoTime();
+        for (int from = 0; from < reports.size(); from += 10) {
+            var response = consumer.handleRequest(batch(reports.subList(from, Math.min(reports.size(), from + 10))), null);
+            require(response.getBatchItemFailures().isEmpty(), "a batch failed: " + response.getBatchItemFailures());
+        }
+        return seconds(System.nanoTime() - started);
+    }
+
+    private void earning() {
+        Shop shop = createStore("earn-" + Long.toString(System.nanoTime(), 36));
+        admin("PUT", "/api/store/" + shop.code(), Map.of("orderPointsSource", "reported"), 204);
+        StoreCode store = new StoreCode(shop.code());
+        int members = CAPACITY_ORDERS + 50;
+        List<String> memberIds = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            memberIds.add(member(shop, "m-" + i));
+        }
+
+        // Capacity: the consumer's whole work per order (ledger + points), with and without a member.
+        CapacityRecorder recorder = new CapacityRecorder();
+        OrderFailedCalls failed = new OrderFailedCalls();
+        try (DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(stack.dynamoDbEndpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(recorder).addExecutionInterceptor(failed))
+                .build()) {
+            OrderLedger ledger = OrderLedgers.onDynamoDb(client, stack.tableName("LoyaltyTable"), Clock.systemUTC());
+            StoreAccess stores = new StoreAccess(new DynamoDbStoreRepository(client, stack.tableName("LoyaltyTable")),
+                    Duration.ofSeconds(30), Clock.systemUTC());
+            OrderConsumerHandler withPoints = new OrderConsumerHandler(ledger, BusinessMetrics.NONE,
+                    orderPoints(client), stores);
+            OrderConsumerHandler withoutPoints = new OrderConsumerHandler(ledger, BusinessMetrics.NONE);
+            // Warm-up (connections, JIT, the settings and store caches), not recorded.
+            List<OrderReport> warm = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                warm.add(earningReport(store, id(), "m-" + (CAPACITY_ORDERS + i)));
+            }
+            consume(withPoints, warm);
+            recorder.drain();
+            failed.drain();
+
+            List<Row> rows = new ArrayList<>();
+            rows.add(measure("PAID, earning off (orders only)", recorder, failed, i ->
+                    consume(withoutPoints, List.of(earningReport(store, id(), "m-" + i)))));
+            rows.add(measure("PAID, earning on, shopper not a member", recorder, failed, i ->
+                    consume(withPoints, List.of(earningReport(store, id(), "stranger-" + i)))));
+            List<OrderReport> earned = new ArrayList<>();
+            rows.add(measure("PAID, earning on, member earns 15 points", recorder, failed, i -> {
+                OrderReport r = earningReport(store, id(), "m-" + i);
+                earned.add(r);
+                consume(withPoints, List.of(r));
+            }));
+            rows.add(measure("the same PAID order again, earning on", recorder, failed, i ->
+                    consume(withPoints, List.of(earned.get(i)))));
+            for (int i = 0; i < CAPACITY_ORDERS; i++) {
+                var status = new org.serverlessloyalty.shared.points.service.PointsAccounts(
+                        new DynamoDbPointsLedger(stack.dynamoDbClient(), stack.tableName("LoyaltyTable"), Clock.systemUTC()),
+                        Clock.systemUTC()).status(new StoreZone(store, java.time.ZoneId.of("Europe/Paris")), memberIds.get(i));
+                require(status.points().value().compareTo(new BigDecimal("15")) == 0,
+                        "member " + i + " has " + status.points() + " points, not 15 once");
+            }
+            report.section("Orders earn points (issue 10): the order consumer's whole work per order (OrderConsumerHandler, batches of one), %d orders per row",
+                    CAPACITY_ORDERS);
+            report.line("%-42s %7s %7s %7s %8s  %s", "", "calls", "RCU", "WCU", "total", "operations per order");
+            for (Row row : rows) {
+                double reads = row.units(OrderPipelineBenchmark::isRead);
+                double all = row.units(op -> true);
+                report.line("%-42s %7.2f %7.2f %7.2f %8.2f  %s", row.name(), row.calls().size() / (double) row.orders(), reads,
+                        all - reads, all, CapacityRecorder.describe(row.calls(), row.orders()));
+                if (!row.failures().isEmpty()) {
+                    StringBuilder text = new StringBuilder();
+                    row.failures().forEach((what, count) -> text.append(text.length() == 0 ? "" : ", ").append(what)
+                            .append(" x").append(ReportText.fmt("%.2f", count / (double) row.orders())));
+                    report.line("%-42s %7s  + failed calls per order, not in the figures: %s", "", "", text);
+                }
+            }
+            report.line("Every member's balance is checked afterwards: 15 points, once (the replayed row earned nothing).");
+        }
+
+        // Throughput in one run: the same consumer code with points off and on, in this JVM, on the stack's table.
+        int orders = ORDERS;
+        List<String> more = new ArrayList<>();
+        for (int i = members; i < members + orders; i++) {
+            memberIds.add(member(shop, "m-" + i));
+            more.add("m-" + i);
+        }
+        OrderLedger ledger = OrderLedgers.onDynamoDb(stack.dynamoDbClient(), stack.tableName("LoyaltyTable"), Clock.systemUTC());
+        StoreAccess stores = new StoreAccess(new DynamoDbStoreRepository(stack.dynamoDbClient(),
+                stack.tableName("LoyaltyTable")), Duration.ofSeconds(30), Clock.systemUTC());
+        OrderConsumerHandler off = new OrderConsumerHandler(ledger, BusinessMetrics.NONE);
+        OrderConsumerHandler on = new OrderConsumerHandler(ledger, BusinessMetrics.NONE,
+                orderPoints(stack.dynamoDbClient()), stores);
+        List<OrderReport> offReports = new ArrayList<>();
+        List<OrderReport> onReports = new ArrayList<>();
+        for (String shopper : more) {
+            offReports.add(earningReport(store, id(), shopper));
+            onReports.add(earningReport(store, id(), shopper));
+        }
+        double offSeconds = consume(off, offReports);
+        double onSeconds = consume(on, onReports);
+        report.line("");
+        report.line("Applied per second by the consumer's code in this JVM (no SQS, no HTTP), %,d orders each, every shopper a member:",
+                orders);
+        report.line("  earning off: %,.0f orders/s    earning on (a transaction and a 15-point lot per order): %,.0f orders/s",
+                orders / offSeconds, orders / onSeconds);
     }
 
     private String id() {

@@ -50,6 +50,10 @@ class HostileBodiesIT {
     record JsonRoute(String body, String field) {
     }
 
+    /** issue 10: h10-tx. A whole sale but its line's gross value. */
+    private static final String TRANSACTION = "{\"transaction\":{\"transactionData\":{\"documentNumber\":\"D\","
+            + "\"purchaseDate\":\"2026-11-28 10:00\"},\"customerData\":{\"name\":\"n\"},\"items\":[{\"sku\":"
+            + "{\"code\":\"S\"},\"name\":\"n\",\"quantity\":1,\"category\":\"c\",\"grossValue\":" + HOLE + "}]}}";
     /** issue 10: h10-rules. A whole spending rule but its point value. */
     private static final String EARNING_RULE = "{\"earningRule\":{\"type\":\"points\",\"name\":\"n\","
             + "\"description\":\"d\",\"allTimeActive\":true,\"target\":\"level\",\"levels\":[\"gold\"],"
@@ -91,6 +95,20 @@ class HostileBodiesIT {
                     "{\"transfer\":{\"points\":" + HOLE + "}}", "transfer[points]")),
             Map.entry("POST /api/{storeCode}/points/transfer/import", new JsonRoute(
                     "{\"transfers\":[{\"points\":" + HOLE + "}]}", "transfers[0].points")),
+            // issue 10: h10-tx
+            Map.entry("POST /api/{storeCode}/transaction", new JsonRoute(TRANSACTION, "transaction[items][0][grossValue]")),
+            Map.entry("POST /api/{storeCode}/transaction/simulate", new JsonRoute(
+                    "{\"transaction\":{\"items\":[{\"sku\":{\"code\":\"S\"},\"name\":\"n\",\"quantity\":1,"
+                            + "\"category\":\"c\",\"grossValue\":" + HOLE + "}]}}", "transaction[items][0][grossValue]")),
+            Map.entry("POST /api/{storeCode}/admin/transaction/customer/assign", new JsonRoute(
+                    "{\"assign\":{\"transactionDocumentNumber\":\"D\",\"customerPhoneNumber\":" + HOLE + "}}",
+                    "assign[customerPhoneNumber]")),
+            Map.entry("POST /api/{storeCode}/pos/transaction/customer/assign", new JsonRoute(
+                    "{\"assign\":{\"transactionDocumentNumber\":\"D\",\"customerPhoneNumber\":" + HOLE + "}}",
+                    "assign[customerPhoneNumber]")),
+            Map.entry("POST /api/{storeCode}/admin/transaction/labels", new JsonRoute(
+                    "{\"transaction_labels\":{\"transactionId\":\"t\",\"labels\":[{\"key\":\"k\",\"value\":"
+                            + HOLE + "}]}}", "transaction_labels[labels][0][value]")),
             // issue 10: h10-rules
             Map.entry("POST /api/{storeCode}/earningRule", new JsonRoute(EARNING_RULE, "earningRule[pointValue]")),
             Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}",
@@ -129,6 +147,12 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/points/transfer/spend", "transfer"),
             Map.entry("POST /api/{storeCode}/points/transfer/block", "transfer"),
             Map.entry("POST /api/{storeCode}/admin/p2p-points-transfer", "transfer"),
+            // issue 10: h10-tx
+            Map.entry("POST /api/{storeCode}/transaction", "transaction"),
+            Map.entry("POST /api/{storeCode}/transaction/simulate", "transaction"),
+            Map.entry("POST /api/{storeCode}/admin/transaction/customer/assign", "assign"),
+            Map.entry("POST /api/{storeCode}/pos/transaction/customer/assign", "assign"),
+            Map.entry("POST /api/{storeCode}/admin/transaction/labels", "transaction_labels"),
             // issue 10: h10-rules
             Map.entry("POST /api/{storeCode}/earningRule", "earningRule"),
             Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}", "earningRule"),
@@ -168,6 +192,9 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/points/transfer/{transfer}/activate",
             "POST /api/{storeCode}/points/transfer/{transfer}/expire",
             "GET /api/{storeCode}/points/transfer", "GET /api/{storeCode}/points/transfers",
+            // issue 10: h10-tx
+            "GET /api/{storeCode}/transaction", "GET /api/{storeCode}/seller/transaction",
+            "GET /api/{storeCode}/transaction/{transaction}", "GET /api/{storeCode}/transaction/item/labels",
             // issue 10: h10-rules
             "GET /api/{storeCode}/earningRule", "GET /api/{storeCode}/earningRule/{earningRule}",
             "GET /api/{storeCode}/seller/earningRule", "GET /api/{storeCode}/seller/earningRule/{earningRule}",
@@ -187,6 +214,10 @@ class HostileBodiesIT {
      */
     static final Set<String> TOKEN_ROUTES = Set.of("POST /api/{storeCode}/customer/points/p2p-transfer",
             "GET /api/{storeCode}/customer/points/transfer",
+            // issue 10: h10-tx
+            "GET /api/{storeCode}/customer/transaction", "GET /api/{storeCode}/customer/transaction/{transaction}",
+            "POST /api/{storeCode}/customer/transaction/customer/assign",
+            "PUT /api/{storeCode}/customer/transaction/labels/append",
             // issue 10: h10-rules
             "GET /api/{storeCode}/customer/earningRule",
             // issue 10: h10-events

@@ -91,6 +91,26 @@ class EventsIT {
             "points/levels/ListSegments.json", "points/levels/AddSegmentCustomers.json",
             "points/levels/AddSegmentCustomers-form.json", "points/levels/ListSegmentCustomers.json",
             "points/levels/RemoveSegmentCustomer.json",
+            // issue 10: h10-tx. A sale matched to John (by his e-mail), its return (returns turned on just before),
+            // sales for nobody that each assign event gives John, then reads, simulations and labels.
+            "points/transaction/RegisterTransaction.json", "points/transaction/RegisterTransaction-return.json",
+            "points/transaction/RegisterTransaction-form.json",
+            "points/transaction/RegisterTransaction-for-assign-form.json",
+            "points/transaction/RegisterTransaction-for-seller.json",
+            "points/transaction/RegisterTransaction-for-seller-form.json",
+            "points/transaction/RegisterTransaction-for-own.json",
+            "points/transaction/RegisterTransaction-for-own-form.json",
+            "points/transaction/AssignTransaction.json", "points/transaction/AssignTransaction-form.json",
+            "points/transaction/SellerAssignTransaction.json", "points/transaction/SellerAssignTransaction-form.json",
+            "points/transaction/AssignOwnTransaction.json", "points/transaction/AssignOwnTransaction-form.json",
+            "points/transaction/ListTransactions.json", "points/transaction/SellerListTransactions.json",
+            "points/transaction/ListOwnTransactions.json", "points/transaction/GetTransaction.json",
+            "points/transaction/GetOwnTransaction.json", "points/transaction/SimulateTransaction.json",
+            "points/transaction/SimulateTransaction-form.json", "points/transaction/ReplaceTransactionLabels.json",
+            "points/transaction/ReplaceTransactionLabels-form.json",
+            "points/transaction/AppendOwnTransactionLabels.json",
+            "points/transaction/AppendOwnTransactionLabels-form.json",
+            "points/transaction/ListTransactionItemLabels.json",
             "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
             "admin/RotateStoreApiKey.json");
     /** The customer token in the points events: replaced by the one the token event got. */
@@ -98,6 +118,8 @@ class EventsIT {
             + ".eyJzdWIiOiJhNmIzMzYwMC1lNDk5LTUyOTEtYWNmMS03NzhmYjJmZDhlNDUifQ.c2lnbmF0dXJl";
     /** The transfer id in the points events: replaced by the transfer each acts on (below). */
     private static final String TRANSFER_PLACEHOLDER = "0196b5a2-3c40-7000-8a1b-2c3d4e5f6a7b";
+    /** issue 10: h10-tx. The transaction id in the transaction events: replaced by the one the first got. */
+    private static final String TRANSACTION_PLACEHOLDER = "5f0c2b7e-1a2b-4c3d-8e9f-0a1b2c3d4e5f";
     /** issue 10: h10-rules. The earning rule id in the rule events: replaced by the rule CreateEarningRule made. */
     private static final String RULE_PLACEHOLDER = "3f1e0c52-6f0b-4c1e-9d1a-1c2b3d4e5f60";
     /** issue 10: h10-levels. The level and segment ids in the events: replaced by those CreateLevel/CreateSegment got. */
@@ -141,6 +163,7 @@ class EventsIT {
         String token = TOKEN_PLACEHOLDER;
         // The transfers the change events act on: the activated (then expired) add, and the locked one cancelled.
         Map<String, String> transfers = new HashMap<>();
+        String transaction = TRANSACTION_PLACEHOLDER;
         String rule = RULE_PLACEHOLDER;
         String level = LEVEL_PLACEHOLDER;
         String segment = SEGMENT_PLACEHOLDER;
@@ -149,6 +172,14 @@ class EventsIT {
                 // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
                 org.serverlessloyalty.tests.points.EventRuleSeed.seed(stack, "demo",
                         org.serverlessloyalty.tests.points.EventRuleSeed.eventFiles());
+            }
+            if (name.equals("points/transaction/RegisterTransaction.json")) {
+                // issue 10: h10-tx. Returns are a store setting (rule T2), off by default; set before the first
+                // transaction, as a function reads a store's settings once per StoreCacheSeconds.
+                var returns = new HttpApiClient(stack.baseUri()).call("PUT", "/api/store/demo",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "application/json"),
+                        "{\"returns\":true}");
+                assertThat(returns.status()).as(returns.body()).isEqualTo(204);
             }
             if (name.equals("points/AddPoints.json")) {
                 // Lock added points (rule P6) before the first points action, so there is a pending one to activate.
@@ -161,14 +192,15 @@ class EventsIT {
                     .replace(API_KEY_PLACEHOLDER, apiKey).replace(PUBLISHABLE_PLACEHOLDER, publishableKey)
                     .replace(TOKEN_PLACEHOLDER, token)
                     .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER))
+                    .replace(TRANSACTION_PLACEHOLDER, transaction)
                     .replace(RULE_PLACEHOLDER, rule)
                     .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
             if (event.getIsBase64Encoded() && event.getBody() != null) {
-                // issue 10: h10-levels. A form names the level it assigns inside its base64 body.
+                // issue 10: a form names the level, segment or transaction it acts on inside its base64 body.
                 String form = new String(java.util.Base64.getDecoder().decode(event.getBody()),
                         java.nio.charset.StandardCharsets.UTF_8).replace(LEVEL_PLACEHOLDER, level)
-                        .replace(SEGMENT_PLACEHOLDER, segment);
+                        .replace(SEGMENT_PLACEHOLDER, segment).replace(TRANSACTION_PLACEHOLDER, transaction);
                 event.setBody(java.util.Base64.getEncoder().encodeToString(
                         form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             }
@@ -199,6 +231,9 @@ class EventsIT {
             if (name.equals("points/levels/ListLevelCustomers.json")) {
                 assertThat(Json.MAPPER.readTree(response.getBody()).get("total").asInt()).as(response.getBody())
                         .isEqualTo(1);
+            }
+            if (name.equals("points/transaction/RegisterTransaction.json")) {
+                transaction = Json.MAPPER.readTree(response.getBody()).get("transactionId").asText();
             }
             if (name.equals("points/IssueCustomerToken.json")) {
                 token = Json.MAPPER.readTree(response.getBody()).get("token").asText();

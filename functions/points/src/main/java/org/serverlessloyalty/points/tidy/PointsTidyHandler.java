@@ -6,24 +6,27 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.serverlessloyalty.shared.platform.aws.AwsClients;
-import org.serverlessloyalty.shared.platform.config.FunctionConfig;
-import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
-import org.serverlessloyalty.points.level.LevelPorts;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
 import org.serverlessloyalty.shared.level.service.LevelSettingsCache;
 import org.serverlessloyalty.shared.level.service.MemberLevels;
+import org.serverlessloyalty.shared.platform.aws.AwsClients;
+import org.serverlessloyalty.shared.platform.config.FunctionConfig;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbDueTransfers;
 import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
 import org.serverlessloyalty.shared.points.model.StoreZone;
-import org.serverlessloyalty.shared.points.service.PointsAccounts;
 import org.serverlessloyalty.shared.points.port.DueTransfers;
+import org.serverlessloyalty.shared.points.service.PointsAccounts;
 import org.serverlessloyalty.shared.points.service.PointsTidy;
 import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.model.Store;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.store.port.StoreRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
+import org.serverlessloyalty.shared.transaction.service.MemberTransactionTotals;
+import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -80,7 +83,10 @@ public final class PointsTidyHandler implements RequestHandler<Map<String, Objec
                         new LevelSettingsCache(new DynamoDbLevelSettings(dynamoDb, config.tableName()),
                                 config.storeCacheTtl(), clock),
                         new PointsAccounts(new DynamoDbPointsLedger(dynamoDb, config.tableName(), clock), clock),
-                        LevelPorts.TRANSACTIONS_NOT_WIRED, clock));
+                        // Levels by transactions (L4) read the member's transactions as committed.
+                        new MemberTransactionTotals(new DynamoDbTransactionRepository(dynamoDb, config.tableName()),
+                                new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb,
+                                        config.tableName()), config.storeCacheTtl(), clock)), clock));
     }
 
     /** With ports: the tests' constructor. */
