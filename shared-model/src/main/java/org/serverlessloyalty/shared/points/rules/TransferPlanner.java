@@ -64,7 +64,10 @@ public final class TransferPlanner {
 
     /** B3 (rules P3-P6): a new adding lot, locked and expiring as the store's settings say. */
     public static Decision add(Context ctx, MemberRef member, AddPoints cmd, TransferId id) {
-        Optional<Refusal> invalid = PointsAmounts.checkAtLeastOne("points", cmd.points());
+        // B3's "1 or more" is the add form's rule; what rules earn is added whenever it is above 0 (E10: 2.3 points).
+        Optional<Refusal> invalid = cmd.issuer() == Issuer.SYSTEM
+                ? PointsAmounts.checkPositive("points", cmd.points())
+                : PointsAmounts.checkAtLeastOne("points", cmd.points());
         if (invalid.isPresent()) {
             return refuse(invalid.get());
         }
@@ -95,7 +98,10 @@ public final class TransferPlanner {
      */
     public static Decision spend(Context ctx, MemberRef member, SpendPoints cmd, List<PointsTransfer> account,
                                  TransferId id) {
-        Optional<Refusal> invalid = PointsAmounts.checkAtLeastOne("points", cmd.points());
+        // A return's share of what a sale earned (T5) is whatever it comes to, 0.34 points too.
+        Optional<Refusal> invalid = cmd.isRevocation()
+                ? PointsAmounts.checkPositive("points", cmd.points())
+                : PointsAmounts.checkAtLeastOne("points", cmd.points());
         if (invalid.isPresent()) {
             return refuse(invalid.get());
         }

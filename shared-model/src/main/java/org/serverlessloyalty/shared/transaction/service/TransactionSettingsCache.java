@@ -27,4 +27,11 @@ public final class TransactionSettingsCache implements TransactionSettingsSource
         return cache.get(store, s -> java.util.Optional.of(repository.find(s).orElse(TransactionSettings.DEFAULTS)))
                 .orElse(TransactionSettings.DEFAULTS);
     }
+
+    /** Read again at most once a second per store, however many refusals ask. */
+    @Override
+    public TransactionSettings current(StoreCode store) {
+        return cache.refresh(store, s -> java.util.Optional.of(repository.find(s).orElse(TransactionSettings.DEFAULTS)),
+                Duration.ofSeconds(1)).orElse(TransactionSettings.DEFAULTS);
+    }
 }

@@ -132,7 +132,7 @@ public final class Transactions {
                 : match(store.code(), draft, rules).map(MemberRef::memberId).orElse(null);
         String revised = null;
         if (draft.documentType() == DocumentType.RETURN) {
-            if (!rules.returns()) {
+            if (!rules.returns() && !settings.current(store.code()).returns()) {
                 return new TransactionOutcome.Refused(TransactionRefusal.RETURNS_DISABLED);
             }
             Optional<Transaction> sale = draft.revisedDocument() == null ? Optional.empty()

@@ -88,6 +88,23 @@ class TransferPlannerTest {
     }
 
     @Test
+    void e10PointsEarnedByRulesAndT5ReturnSharesBelowOneAreWrittenNotRefused() {
+        AddPoints earned = new AddPoints(ALICE.memberId(), new BigDecimal("0.46"), "Spending rule", Issuer.SYSTEM,
+                TransactionRef.of("tx-1"));
+        assertThat(write(TransferPlanner.add(context(NOW), ALICE, earned, TransferId.newAt(NOW))).outcome())
+                .isInstanceOf(TransferOutcome.Done.class);
+        PointsTransfer lot = steps(write(TransferPlanner.add(context(NOW), ALICE, add("5"), TransferId.newAt(NOW))),
+                LedgerStep.Create.class).get(0).transfer();
+        SpendPoints share = new SpendPoints(ALICE.memberId(), new BigDecimal("0.34"), "Return R-1", Issuer.SYSTEM,
+                TransactionRef.of("tx-1"));
+        assertThat(write(TransferPlanner.spend(context(NOW), ALICE, share, List.of(lot), TransferId.newAt(NOW)))
+                .outcome()).isInstanceOf(TransferOutcome.Done.class);
+        AddPoints zero = new AddPoints(ALICE.memberId(), BigDecimal.ZERO, "nothing", Issuer.SYSTEM, null);
+        assertThat(refusal(TransferPlanner.add(context(NOW), ALICE, zero, TransferId.newAt(NOW))).field())
+                .isEqualTo("points");
+    }
+
+    @Test
     void p5p6AddWritesOneLockedExpiringLotAndItsHistogramCounters() {
         PointsSettings locking = new PointsSettings(ExpiryMode.AFTER_X_DAYS, 30, 2, Set.of("active"), Set.of("active"), false);
         TransferId id = TransferId.newAt(NOW);
