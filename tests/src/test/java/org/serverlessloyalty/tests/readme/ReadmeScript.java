@@ -190,8 +190,12 @@ final class ReadmeScript {
                 Step step = new Step(number, piece.line(), piece.command(), Integer.parseInt(status.group(1)), expectations);
                 steps.add(step);
                 added.add(step);
-                edits.add(new Edit(piece.start(), piece.start() + "curl".length(),
-                        "readme_curl " + number + " " + step.expectedStatus()));
+                List<String> waits = expectations.stream().flatMap(e -> e.waitPatterns().stream())
+                        .filter(w -> !w.contains("'")).toList();
+                StringBuilder call = new StringBuilder("readme_curl " + number + " " + step.expectedStatus() + " "
+                        + waits.size());
+                waits.forEach(w -> call.append(" '").append(w).append('\''));
+                edits.add(new Edit(piece.start(), piece.start() + "curl".length(), call.toString()));
                 continue;
             }
             Matcher assignment = ASSIGNMENT.matcher(piece.command());
@@ -366,10 +370,18 @@ final class ReadmeScript {
               done
             }
 
-            # readme_curl STEP STATUS curl-arguments...: runs curl, shows the answer and records it with its status.
+            # readme_curl STEP STATUS N PATTERN... curl-arguments...: runs curl, shows the answer and records it with
+            # its status. A read is tried again for up to 10 s while it answers 404, or while its answer lacks one of
+            # the N patterns the README shows (what an order applied asynchronously changes appears a moment later).
             readme_curl() {
-              local step=$1 expected=$2 status attempt=0 file
-              shift 2
+              local step=$1 expected=$2 waits=$3 status attempt=0 file missing pattern
+              shift 3
+              local patterns=()
+              while [ "$waits" -gt 0 ]; do
+                patterns+=("$1")
+                shift
+                waits=$((waits - 1))
+              done
               file="$README_STATE/$(printf '%04d' "$step")"
               while :; do
                 status=$(command curl "$@" --max-time 30 -o "$file.body" -w '%{http_code}') || true
@@ -378,6 +390,18 @@ final class ReadmeScript {
                   attempt=$((attempt + 1))
                   sleep 0.25
                   continue
+                fi
+                if [ "$status" = "$expected" ] && [ "${#patterns[@]}" -gt 0 ] && readme_is_read "$@" \\
+                    && [ "$attempt" -lt 40 ]; then
+                  missing=0
+                  for pattern in "${patterns[@]}"; do
+                    grep -Eq -- "$pattern" "$file.body" || missing=1
+                  done
+                  if [ "$missing" = 1 ]; then
+                    attempt=$((attempt + 1))
+                    sleep 0.25
+                    continue
+                  fi
                 fi
                 break
               done

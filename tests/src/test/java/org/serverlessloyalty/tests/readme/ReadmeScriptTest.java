@@ -64,9 +64,24 @@ class ReadmeScriptTest {
 
         assertThat(bash).contains("API='http://127.0.0.1:9'\n", "ADMIN='admin-9'        # the admin key",
                 "KEY=$(readme_field apiKey) || readme_fail",
-                "readme_curl 1 201 -s -X POST $API/api/store", "readme_curl 2 204 -s -X PUT",
-                "readme_curl 3 200 -s -X POST $API/api/giftCodes/validate/13")
+                "readme_curl 1 201 1 '\"code\":\"13\"' -s -X POST $API/api/store", "readme_curl 2 204 0 -s -X PUT",
+                "readme_curl 3 200 0 -s -X POST $API/api/giftCodes/validate/13")
                 .doesNotContain("./mvnw verify", "curl(\"not shell\")");
+    }
+
+    @Test
+    void aReadWaitsForTheFieldsItsAnswerShowsAsCompactJsonPatterns() {
+        ExpectedAnswer answer = ExpectedAnswer.of("{\"points\":104,\"rate\":25.50,\"levelName\":\"Silver\","
+                + "\"id\":\"...\"}", 1);
+        List<String> patterns = answer.waitPatterns();
+
+        assertThat(patterns).hasSize(3);
+        assertThat("{\"points\":104.00,\"rate\":25.5,\"levelName\":\"Silver\"}")
+                .containsPattern(java.util.regex.Pattern.compile(patterns.get(0)))
+                .containsPattern(java.util.regex.Pattern.compile(patterns.get(1)))
+                .containsPattern(java.util.regex.Pattern.compile(patterns.get(2)));
+        assertThat("{\"points\":1040,\"rate\":25.51}").doesNotContainPattern(patterns.get(0))
+                .doesNotContainPattern(patterns.get(1));
     }
 
     @Test
