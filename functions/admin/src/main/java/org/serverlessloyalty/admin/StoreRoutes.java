@@ -3,17 +3,18 @@ package org.serverlessloyalty.admin;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.serverlessloyalty.shared.level.json.LevelSettingsJson;
+import org.serverlessloyalty.shared.level.model.LevelSettings;
+import org.serverlessloyalty.shared.level.port.LevelSettingsRepository;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
 import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
+import org.serverlessloyalty.shared.platform.http.QueryParameters;
 import org.serverlessloyalty.shared.platform.persistence.AlreadyExistsException;
 import org.serverlessloyalty.shared.platform.text.PlainText;
-import org.serverlessloyalty.shared.level.json.LevelSettingsJson;
-import org.serverlessloyalty.shared.level.model.LevelSettings;
-import org.serverlessloyalty.shared.level.port.LevelSettingsRepository;
 import org.serverlessloyalty.shared.points.json.PointsSettingsJson;
 import org.serverlessloyalty.shared.points.model.PointsSettings;
 import org.serverlessloyalty.shared.points.port.PointsSettingsRepository;
@@ -149,8 +150,8 @@ final class StoreRoutes {
     /** {@code ?page=1&perPage=10} as in Open Loyalty, in store-code order. */
     ApiResponse list(ApiRequest request) {
         FieldErrors errors = FieldErrors.none();
-        int page = intParameter(request, "page", 1, 1, 10_000, errors);
-        int perPage = intParameter(request, "perPage", 10, 1, MAX_PER_PAGE, errors);
+        int page = QueryParameters.integer(request, "page", 1, 10_000, 1, errors);
+        int perPage = QueryParameters.integer(request, "perPage", 1, MAX_PER_PAGE, 10, errors);
         errors.throwIfAny();
         var upToPage = stores.list(null, page * perPage + 1);
         int from = Math.min(upToPage.size(), (page - 1) * perPage);
@@ -174,23 +175,5 @@ final class StoreRoutes {
             throw ApiException.notFound("Store " + PlainText.excerpt(raw));
         }
         return new StoreCode(raw);
-    }
-
-    private static int intParameter(ApiRequest request, String name, int defaultValue, int min, int max,
-                                    FieldErrors errors) {
-        var raw = request.queryParameter(name);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(name, "must be a whole number between " + min + " and " + max);
-        return defaultValue;
     }
 }

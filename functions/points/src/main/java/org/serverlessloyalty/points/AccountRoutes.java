@@ -1,7 +1,5 @@
 package org.serverlessloyalty.points;
 
-import org.serverlessloyalty.shared.order.port.ShopBalances;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -10,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.serverlessloyalty.points.auth.Caller;
+import org.serverlessloyalty.shared.order.port.ShopBalances;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.QueryParameters;
 import org.serverlessloyalty.shared.points.json.PointsJson;
 import org.serverlessloyalty.shared.points.model.AccountStatus;
 import org.serverlessloyalty.shared.points.model.HistogramInterval;
@@ -25,6 +25,7 @@ import org.serverlessloyalty.shared.points.service.MemberDirectory;
 import org.serverlessloyalty.shared.points.service.PointsAccounts;
 import org.serverlessloyalty.shared.points.service.PointsHistogram;
 import org.serverlessloyalty.shared.points.service.TransferListing;
+
 
 /**
  * The points reads: a member's status (section 1.B.2: balance and the P11 aggregates, exact now, rules P1 and item

@@ -7,6 +7,7 @@ import org.serverlessloyalty.shared.earning.rules.RuleListing;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.QueryParameters;
 
 /**
  * E-3's query: {@code active} (true/false, 1/0, or the docs' active/inactive), {@code type}, {@code paginated}

@@ -11,6 +11,7 @@ import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
+import org.serverlessloyalty.shared.platform.http.QueryParameters;
 import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
 import org.serverlessloyalty.shared.points.model.Member;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.QueryParameters;
 import org.serverlessloyalty.shared.points.json.MemberJson;
 import org.serverlessloyalty.shared.points.model.Label;
 import org.serverlessloyalty.shared.points.model.MemberSearch;

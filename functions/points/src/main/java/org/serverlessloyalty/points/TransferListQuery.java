@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.QueryParameters;
 import org.serverlessloyalty.shared.points.model.TransferQuery;
 import org.serverlessloyalty.shared.points.model.TransferState;
 import org.serverlessloyalty.shared.points.model.TransferType;

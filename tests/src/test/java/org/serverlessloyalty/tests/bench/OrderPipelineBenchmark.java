@@ -1,5 +1,6 @@
 package org.serverlessloyalty.tests.bench;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -26,39 +27,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import java.util.Set;
+import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.orders.consumer.OrderConsumerHandler;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
-import org.serverlessloyalty.shared.earning.model.Audience;
-import org.serverlessloyalty.shared.earning.port.EventEarning;
-import org.serverlessloyalty.shared.earning.service.EarningRuleCatalog;
-import org.serverlessloyalty.shared.earning.service.RuleEarning;
-import org.serverlessloyalty.shared.order.service.MemberEnrolment;
-import org.serverlessloyalty.shared.order.service.OrderPoints;
-import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
-import org.serverlessloyalty.shared.platform.idempotency.dynamodb.DynamoDbIdempotencyStore;
-import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
-import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
-import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
-import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
-import org.serverlessloyalty.shared.points.model.ClaimKind;
-import org.serverlessloyalty.shared.points.model.Member;
-import org.serverlessloyalty.shared.points.model.MemberProfile;
-import org.serverlessloyalty.shared.points.model.MemberRef;
-import org.serverlessloyalty.shared.points.model.StoreZone;
-import org.serverlessloyalty.shared.points.service.MemberDirectory;
-import org.serverlessloyalty.shared.points.service.PointsSettingsCache;
-import org.serverlessloyalty.shared.points.service.PointsTransfers;
-import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
-import org.serverlessloyalty.shared.store.service.StoreAccess;
-import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
-import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
-import org.serverlessloyalty.shared.transaction.port.Shoppers;
-import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
-import org.serverlessloyalty.shared.transaction.service.Transactions;
-import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
+import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
 import org.serverlessloyalty.shared.order.json.OrderReportJson;
 import org.serverlessloyalty.shared.order.model.ApplyResult;
 import org.serverlessloyalty.shared.order.model.OrderReport;
@@ -66,9 +40,30 @@ import org.serverlessloyalty.shared.order.model.OrderSource;
 import org.serverlessloyalty.shared.order.model.OrderStatus;
 import org.serverlessloyalty.shared.order.model.Redemption;
 import org.serverlessloyalty.shared.order.port.OrderLedger;
+import org.serverlessloyalty.shared.order.service.MemberEnrolment;
+import org.serverlessloyalty.shared.order.service.OrderPoints;
 import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.platform.idempotency.dynamodb.DynamoDbIdempotencyStore;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbMemberRepository;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsLedger;
+import org.serverlessloyalty.shared.points.dynamodb.DynamoDbPointsSettings;
+import org.serverlessloyalty.shared.points.model.Member;
+import org.serverlessloyalty.shared.points.model.MemberProfile;
+import org.serverlessloyalty.shared.points.model.StoreZone;
+import org.serverlessloyalty.shared.points.service.MemberDirectory;
+import org.serverlessloyalty.shared.points.service.PointsSettingsCache;
+import org.serverlessloyalty.shared.referral.dynamodb.DynamoDbInvitations;
+import org.serverlessloyalty.shared.segment.dynamodb.DynamoDbSegmentRepository;
+import org.serverlessloyalty.shared.store.dynamodb.DynamoDbStoreRepository;
 import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.store.service.StoreAccess;
 import org.serverlessloyalty.shared.testing.OrderLedgers;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepository;
+import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
+import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
+import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
+import org.serverlessloyalty.shared.transaction.service.Transactions;
 import org.serverlessloyalty.tests.orders.OrderStack;
 import org.serverlessloyalty.tests.template.CloudFormationYaml;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -458,37 +453,18 @@ class OrderPipelineBenchmark {
         String table = stack.tableName("LoyaltyTable");
         Clock clock = Clock.systemUTC();
         Duration ttl = Duration.ofSeconds(30);
-        MemberDirectory members = new MemberDirectory(new DynamoDbMemberRepository(client, table), clock);
-        DynamoDbPointsLedger ledger = new DynamoDbPointsLedger(client, table, clock);
-        PointsSettingsCache pointsSettings = new PointsSettingsCache(new DynamoDbPointsSettings(client, table), ttl, clock);
-        Shoppers shoppers = new Shoppers() {
-            @Override
-            public java.util.Optional<MemberRef> byId(StoreCode store, String memberId) {
-                return members.byId(store, memberId);
-            }
-
-            @Override
-            public java.util.Optional<MemberRef> by(StoreCode store, ClaimKind kind, String value) {
-                return members.findBy(store, kind, value).map(Member::ref);
-            }
-        };
-        EventEarning noEvents = new EventEarning() {
-            @Override
-            public BigDecimal award(StoreZone store, String memberId, String eventName, String occasion) {
-                return BigDecimal.ZERO;
-            }
-
-            @Override
-            public void purchased(StoreZone store, String memberId, String transactionId, boolean first) {
-            }
-        };
-        Transactions transactions = new Transactions(new DynamoDbTransactionRepository(client, table),
-                new TransactionSettingsCache(new DynamoDbTransactionSettings(client, table), ttl, clock), shoppers,
-                new RuleEarning(new EarningRuleCatalog(new DynamoDbEarningRuleRepository(client, table, clock), ttl,
-                        clock), pointsSettings),
-                (store, id) -> members.byId(store, id).map(m -> new Audience(m.memberId(), m.status(), null, Set.of())),
-                new PointsTransfers(ledger, members, pointsSettings, clock), ledger,
-                new Idempotency(new DynamoDbIdempotencyStore(client, table), clock), (store, id) -> { }, noEvents, clock);
+        // The services the order consumer builds (LoyaltyServices): rules, levels recalculated, events.
+        LoyaltyServices loyalty = new LoyaltyServices(new LoyaltyServices.Ports(
+                new StoreAccess(new DynamoDbStoreRepository(client, table), ttl, clock),
+                new DynamoDbMemberRepository(client, table), new DynamoDbPointsLedger(client, table, clock),
+                new PointsSettingsCache(new DynamoDbPointsSettings(client, table), ttl, clock),
+                new DynamoDbIdempotencyStore(client, table), new DynamoDbEarningRuleRepository(client, table, clock),
+                new DynamoDbInvitations(client, table), new DynamoDbLevelRepository(client, table),
+                new DynamoDbLevelSettings(client, table), new DynamoDbSegmentRepository(client, table),
+                new DynamoDbTransactionRepository(client, table),
+                new TransactionSettingsCache(new DynamoDbTransactionSettings(client, table), ttl, clock), ttl), clock);
+        MemberDirectory members = loyalty.directory();
+        Transactions transactions = loyalty.transactions();
         return new OrderPoints(transactions, new MemberEnrolment(members), clock);
     }
 

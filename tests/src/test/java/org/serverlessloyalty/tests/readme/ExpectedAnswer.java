@@ -48,13 +48,16 @@ record ExpectedAnswer(int line, String text, List<Field> fields) {
                 }
             } else if (value.matches("-?\\d+(\\.\\d+)?")) {
                 String number = value.contains(".") ? value.replaceAll("0+$", "").replaceAll("\\.$", "") : value;
-                patterns.add(name + ere(number) + (number.contains(".") ? "0*" : "(\\.0+)?") + "([,}\\]]|$)");
+                patterns.add(name + ere(number) + (number.contains(".") ? "0*" : "(\\.0+)?") + END);
             } else if (!value.contains("e") && !value.contains("E")) {
-                patterns.add(name + value + "([,}\\]]|$)");
+                patterns.add(name + value + END);
             }
         }
         return patterns;
     }
+
+    /** Where a value ends in compact JSON; no bracket expression, which POSIX and Java read differently. */
+    private static final String END = "(,|}|]|$)";
 
     private static String ere(String text) {
         return text.replaceAll("([\\\\.\\[\\]{}()*+?^$|])", "\\\\$1");

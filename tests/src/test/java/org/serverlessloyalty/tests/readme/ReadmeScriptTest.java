@@ -85,6 +85,23 @@ class ReadmeScriptTest {
     }
 
     @Test
+    void theWaitPatternsMeanTheSameToGrepAsToJava() throws Exception {
+        List<String> patterns = ExpectedAnswer.of("{\"total\":1,\"points\":104,\"ok\":true,\"name\":\"a.b\"}", 1)
+                .waitPatterns();
+        java.nio.file.Path body = java.nio.file.Files.createTempFile("answer", ".json");
+        java.nio.file.Files.writeString(body, "{\"items\":[{\"points\":104.00,\"ok\":true}],\"name\":\"a.b\",\"total\":1}");
+        for (String pattern : patterns) {
+            Process grep = new ProcessBuilder("grep", "-Eq", "--", pattern, body.toString()).start();
+            assertThat(grep.waitFor()).as(pattern).isZero();
+        }
+        java.nio.file.Files.writeString(body, "{\"total\":10,\"points\":1040,\"ok\":false,\"name\":\"aXb\"}");
+        for (String pattern : patterns) {
+            Process grep = new ProcessBuilder("grep", "-Eq", "--", pattern, body.toString()).start();
+            assertThat(grep.waitFor()).as(pattern).isEqualTo(1);
+        }
+    }
+
+    @Test
     void refusesACurlWithoutADocumentedStatus() {
         assertThatThrownBy(() -> ReadmeScript.parse("```bash\ncurl -s $API/api/\n# the name\n```\n", "u", "k"))
                 .hasMessageContaining("README line 2").hasMessageContaining("documents no status");

@@ -20,6 +20,7 @@ import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
 import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
+import org.serverlessloyalty.shared.platform.http.QueryParameters;
 import org.serverlessloyalty.shared.platform.text.PlainText;
 import org.serverlessloyalty.shared.points.model.ClaimKind;
 import org.serverlessloyalty.shared.points.model.Label;
@@ -78,8 +79,8 @@ public final class TransactionRoutes {
     private ApiResponse page(ApiRequest request, Caller caller, String ownMember) {
         FieldErrors errors = FieldErrors.none();
         TransactionFilter filter = filter(request, ownMember, errors);
-        int page = integer(request, "page", 1, 100_000, 1, errors);
-        int perPage = integer(request, "perPage", 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, errors);
+        int page = QueryParameters.integer(request, "page", 1, 100_000, 1, errors);
+        int perPage = QueryParameters.integer(request, "perPage", 1, MAX_PER_PAGE, DEFAULT_PER_PAGE, errors);
         errors.throwIfAny();
         TransactionPage found = transactions.repository().list(caller.store().code(), filter, page, perPage);
         List<Map<String, Object>> out = new ArrayList<>();
@@ -334,23 +335,5 @@ public final class TransactionRoutes {
             return null;
         }
         return new BigDecimal(raw.get());
-    }
-
-    private static int integer(ApiRequest request, String name, int min, int max, int defaultValue,
-                               FieldErrors errors) {
-        Optional<String> raw = text(request, name);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw.get());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(name, "must be a whole number between " + min + " and " + max);
-        return defaultValue;
     }
 }

@@ -1,17 +1,15 @@
-package org.serverlessloyalty.points;
+package org.serverlessloyalty.shared.platform.http;
 
 import java.util.Optional;
-import org.serverlessloyalty.shared.platform.http.ApiRequest;
-import org.serverlessloyalty.shared.platform.http.FieldErrors;
 
-/** Query-string values the points routes share, each bad one named in the request's one 400. */
-final class QueryParameters {
+/** Query-string values the routes share, each bad one named in the request's one 400. */
+public final class QueryParameters {
 
     private QueryParameters() {
     }
 
     /** The whole number {@code name} within [min, max], or {@code defaultValue} when absent or bad (then named). */
-    static Integer integer(ApiRequest request, String name, int min, int max, Integer defaultValue,
+    public static Integer integer(ApiRequest request, String name, int min, int max, Integer defaultValue,
                            FieldErrors errors) {
         Optional<String> raw = request.queryParameter(name);
         if (raw.isEmpty()) {
