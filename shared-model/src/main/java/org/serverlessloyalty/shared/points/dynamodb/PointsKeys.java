@@ -83,12 +83,16 @@ public final class PointsKeys {
     /**
      * A {@link TallyKey}'s counter: a rule's uses sit in the member's partition ({@code ERU#{ruleId}#{period}},
      * outside the account's ranges); a transaction's revoked points in the transaction's partition
-     * ({@code {store}#TX#{transactionId}}, sk {@code REVOKED}), read with the transaction.
+     * ({@code {store}#TX#{transactionId}}, sk {@code REVOKED}, and {@code EARNED} for its earning), read with the
+     * transaction.
      */
     public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> tally(StoreCode store,
                                                                                                    TallyKey key) {
         if (key instanceof TallyKey.RuleUsage usage) {
             return TableKeys.key(account(store, usage.memberId()), "ERU#" + usage.ruleId() + "#" + usage.period());
+        }
+        if (key instanceof TallyKey.Earned earned) {
+            return TableKeys.key(transaction(store, earned.transactionId()), EARNED_SK);
         }
         return TableKeys.key(transaction(store, ((TallyKey.Revoked) key).transactionId()), REVOKED_SK);
     }
@@ -99,6 +103,7 @@ public final class PointsKeys {
     }
 
     public static final String REVOKED_SK = "REVOKED";
+    public static final String EARNED_SK = "EARNED";
 
     /** Sorts after every shard of {@code day}. */
     static String histogramDayEnd(LocalDate day) {

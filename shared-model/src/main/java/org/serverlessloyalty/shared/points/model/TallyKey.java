@@ -16,4 +16,11 @@ public sealed interface TallyKey {
     /** Points taken back so far from what transaction {@code transactionId} earned, by its returns (rule T5). */
     record Revoked(String transactionId) implements TallyKey {
     }
+
+    /**
+     * Whether sale {@code transactionId} has earned its points (at most 1): a permanent mark, where an
+     * Idempotency-Key's record lives 24 hours, so a sale finished days after a crash still earns once (E10).
+     */
+    record Earned(String transactionId) implements TallyKey {
+    }
 }

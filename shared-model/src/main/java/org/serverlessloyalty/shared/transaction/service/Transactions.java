@@ -18,11 +18,11 @@ import org.serverlessloyalty.shared.earning.port.TransactionEarning;
 import org.serverlessloyalty.shared.level.port.LevelRecalculation;
 import org.serverlessloyalty.shared.level.port.MemberAudience;
 import org.serverlessloyalty.shared.platform.http.Json;
+import org.serverlessloyalty.shared.platform.idempotency.Claim;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
 import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
 import org.serverlessloyalty.shared.platform.idempotency.IdempotencyScope;
 import org.serverlessloyalty.shared.platform.idempotency.StoredAnswer;
-import org.serverlessloyalty.shared.platform.idempotency.Claim;
 import org.serverlessloyalty.shared.points.model.AddPoints;
 import org.serverlessloyalty.shared.points.model.Issuer;
 import org.serverlessloyalty.shared.points.model.LedgerStep;
@@ -45,13 +45,11 @@ import org.serverlessloyalty.shared.transaction.model.Transaction;
 import org.serverlessloyalty.shared.transaction.model.TransactionOutcome;
 import org.serverlessloyalty.shared.transaction.model.TransactionRefusal;
 import org.serverlessloyalty.shared.transaction.model.TransactionSettings;
-import org.serverlessloyalty.shared.transaction.model.TransactionTotals;
 import org.serverlessloyalty.shared.transaction.port.Shoppers;
 import org.serverlessloyalty.shared.transaction.port.TransactionRepository;
 import org.serverlessloyalty.shared.transaction.port.TransactionSettingsSource;
-import org.serverlessloyalty.shared.transaction.port.MemberTransactions;
-import org.serverlessloyalty.shared.transaction.rules.TransactionRules;
 import org.serverlessloyalty.shared.transaction.rules.TransactionRules.Identifier;
+import org.serverlessloyalty.shared.transaction.rules.TransactionRules;
 
 /**
  * Registering, assigning and reading transactions (section 1.B.4, rules T1-T6), and what a transaction does to
@@ -267,9 +265,12 @@ public final class Transactions {
             AddPoints add = new AddPoints(tx.memberId(), earned.points(),
                     earned.comment().isBlank() ? "Transaction " + tx.documentNumber() : earned.comment(),
                     Issuer.SYSTEM, new TransactionRef(tx.id(), null, tx.documentNumber(), tx.pos()));
+            // The claim replays the first answer for a day; the EARNED mark holds the once for ever after.
+            List<LedgerStep.Tally> once = List.of(
+                    new LedgerStep.Tally(new TallyKey.Earned(tx.id()), BigDecimal.ONE, BigDecimal.ONE));
             var result = idempotency.run(new IdempotencyScope(store.code().value(), EARNING_SCOPE),
                     Optional.of(new IdempotencyKey("earn:" + tx.id())), tx.id(), Transactions::stored,
-                    claim -> transfers.add(store, add, claim));
+                    claim -> transfers.add(store, add, once, claim));
             StoredAnswer answer;
             if (result instanceof Idempotency.Result.Fresh<TransferOutcome> fresh) {
                 answer = stored(fresh.result());
@@ -282,6 +283,16 @@ public final class Transactions {
             if (body.hasNonNull("points")) {
                 points = new BigDecimal(body.get("points").asText());
                 lot = body.get("pointsTransferId").asText();
+            } else {
+                // Earned already, by an attempt whose claim has expired: its lot says what it was.
+                Optional<PointsTransfer> earnedBefore = ledger.transfers(store.code(), tx.memberId()).stream()
+                        .filter(t -> t.type().isLot() && t.transaction() != null
+                                && tx.id().equals(t.transaction().transactionId()))
+                        .findFirst();
+                if (earnedBefore.isPresent()) {
+                    points = earnedBefore.get().value().value();
+                    lot = earnedBefore.get().id().value();
+                }
             }
         }
         repository.recordEarned(store.code(), tx, points, lot);

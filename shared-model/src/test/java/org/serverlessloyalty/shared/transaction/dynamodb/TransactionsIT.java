@@ -180,6 +180,24 @@ class TransactionsIT {
     }
 
     @Test
+    void anEarningCutShortAndFinishedDaysLaterWhenItsClaimHasExpiredStillEarnsOnce() {
+        crashAfterTheLot.set(true);
+        try {
+            transactions.register(store, sale("DOC-9", "30", "alice@example.com"));
+        } catch (IllegalStateException expected) {
+            // the crash
+        }
+        assertThat(balance("alice")).isEqualByComparingTo("30");
+        clock.advance(java.time.Duration.ofDays(3)); // the earning claim (an Idempotency-Key record) lives 24 h
+
+        transactions.registerOnce(store, sale("DOC-9", "30", "alice@example.com"), null);
+
+        assertThat(balance("alice")).isEqualByComparingTo("30");
+        assertThat(repository.findByDocument(store.code(), "DOC-9").orElseThrow().pointsEarned())
+                .isEqualByComparingTo("30");
+    }
+
+    @Test
     void anInactiveMemberIsNotMatchedAndAnUnmatchedSaleEarnsWhenAssigned() {
         MemberRef bob = members.add(store.code(), "bob");
         MemberRef inactive = new MemberRef(store.code(), "bob", "inactive", bob.email(), bob.phone(),
