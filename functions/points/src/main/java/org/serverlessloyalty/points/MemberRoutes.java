@@ -41,7 +41,7 @@ final class MemberRoutes {
     // issue 10: h10-events (account created, newsletter subscription, referral on registration)
     private final EventAwards awards;
     private final Referrals referrals;
-    /** issue 10: h10-levels. Called with each newly registered member (L6 places them); null when levels are off. */
+    /** issue 10: h10-levels. Called with each newly registered member (L6 places them). */
     private final BiConsumer<Store, String> placeInLevel;
 
     MemberRoutes(MemberDirectory members, BusinessMetrics metrics, Clock clock, EventAwards awards,
@@ -80,11 +80,9 @@ final class MemberRoutes {
             metrics.count("MembersRegistered", 1);
         }
         Member member = registered.member();
-        if (placeInLevel != null) {
-            // Before the awards: a referral rule targets levels (E1), so the new member is placed first (L6). Also on
-            // a replay: the first attempt may have crashed between the registration and this call.
-            placeInLevel.accept(store, member.memberId());
-        }
+        // Before the awards: a referral rule targets levels (E1), so the new member is placed first (L6). Also on
+        // a replay: the first attempt may have crashed between the registration and this call.
+        placeInLevel.accept(store, member.memberId());
         // issue 10: h10-events. Also on a replay: each award is once per occasion, so a replay finishes what a first
         // attempt cut short and adds nothing else. A token used by someone else already ties nobody (no referral).
         StoreZone zone = TransferRoutes.zone(caller);

@@ -86,7 +86,6 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     // issue 10: h10-events
     private final EventEarningRoutes events;
     private final InvitationRoutes invitations;
-    private final EventAwards eventAwards;
     // issue 10: h10-tx
     private final TransactionRoutes transactions;
     private final BusinessMetrics metrics;
@@ -138,7 +137,7 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         PointsTransfers pointsTransfers = loyalty.transfers();
         Idempotency idempotency = new Idempotency(ports.loyalty().idempotency(), clock);
         TransferAnswers answers = new TransferAnswers(idempotency);
-        this.eventAwards = loyalty.eventAwards();
+        EventAwards eventAwards = loyalty.eventAwards();
         Referrals referrals = new Referrals(ports.loyalty().invitations(), clock);
         this.events = new EventEarningRoutes(eventAwards, answers, metrics);
         this.invitations = new InvitationRoutes(referrals, directory);

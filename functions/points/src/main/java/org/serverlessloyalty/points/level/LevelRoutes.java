@@ -18,7 +18,6 @@ import org.serverlessloyalty.shared.platform.http.FieldErrors;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
 import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
 import org.serverlessloyalty.shared.platform.text.PlainText;
-import org.serverlessloyalty.shared.points.json.MemberJson;
 import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.points.rules.MemberIds;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;
@@ -101,15 +100,8 @@ public final class LevelRoutes {
         StoreCode store = caller.store().code();
         levels.find(store, id).orElseThrow(() -> notFound(id));
         Paging paging = Paging.of(request);
-        List<Map<String, Object>> customers = new ArrayList<>();
-        for (String memberId : levels.members(store, id, paging.page(), paging.perPage())) {
-            members.find(store, memberId).ifPresent(m -> customers.add(
-                    MemberJson.toJson(m, caller.store().timezone())));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("customers", customers);
-        body.put("total", levels.customersCount(store, id));
-        return ApiResponse.ok(body);
+        return MemberPage.of(levels.members(store, id, paging.page(), paging.perPage()),
+                levels.customersCount(store, id), members, caller);
     }
 
     /** L-7: the active levels as a customer sees them. */

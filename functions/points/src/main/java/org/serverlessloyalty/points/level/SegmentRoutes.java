@@ -14,7 +14,6 @@ import org.serverlessloyalty.shared.platform.http.FieldErrors;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
 import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
 import org.serverlessloyalty.shared.platform.text.PlainText;
-import org.serverlessloyalty.shared.points.json.MemberJson;
 import org.serverlessloyalty.shared.points.rules.MemberIds;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;
 import org.serverlessloyalty.shared.segment.json.SegmentJson;
@@ -135,15 +134,8 @@ public final class SegmentRoutes {
         StoreCode store = caller.store().code();
         segments.find(store, id).orElseThrow(() -> notFound(id));
         Paging paging = Paging.of(request);
-        List<Map<String, Object>> customers = new ArrayList<>();
-        for (String memberId : segments.members(store, id, paging.page(), paging.perPage())) {
-            members.find(store, memberId).ifPresent(m -> customers.add(
-                    MemberJson.toJson(m, caller.store().timezone())));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("customers", customers);
-        body.put("total", segments.customersCount(store, id));
-        return ApiResponse.ok(body);
+        return MemberPage.of(segments.members(store, id, paging.page(), paging.perPage()),
+                segments.customersCount(store, id), members, caller);
     }
 
     private Segment form(ApiRequest request) {
