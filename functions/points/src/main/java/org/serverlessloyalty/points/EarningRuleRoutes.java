@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.serverlessloyalty.points.auth.Caller;
+import org.serverlessloyalty.shared.access.model.Caller;
 import org.serverlessloyalty.shared.earning.json.EarningRuleJson;
 import org.serverlessloyalty.shared.earning.model.Audience;
 import org.serverlessloyalty.shared.earning.model.EarningRule;

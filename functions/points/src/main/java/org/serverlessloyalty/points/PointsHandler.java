@@ -6,15 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Duration;
-import org.serverlessloyalty.points.auth.Access;
-import org.serverlessloyalty.points.auth.AdminKey;
-import org.serverlessloyalty.points.auth.CustomerTokens;
-import org.serverlessloyalty.points.auth.PointsAuthorization;
-import org.serverlessloyalty.points.auth.SsmAdminKeySource;
 import org.serverlessloyalty.points.level.LevelRoutes;
 import org.serverlessloyalty.points.level.LevelStatusFields;
 import org.serverlessloyalty.points.level.SegmentRoutes;
 import org.serverlessloyalty.points.transaction.TransactionRoutes;
+import org.serverlessloyalty.shared.access.model.Access;
+import org.serverlessloyalty.shared.access.service.AdminKey;
+import org.serverlessloyalty.shared.access.service.CustomerTokens;
+import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.earning.event.service.EventAwards;
 import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
@@ -26,6 +25,7 @@ import org.serverlessloyalty.shared.level.service.Levels;
 import org.serverlessloyalty.shared.level.service.MemberLevels;
 import org.serverlessloyalty.shared.order.dynamodb.DynamoDbShopBalances;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
+import org.serverlessloyalty.shared.platform.aws.SsmAdminKeySource;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
 import org.serverlessloyalty.shared.platform.http.ApiException;
@@ -64,7 +64,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * The points family (Open Loyalty's customers and points): members, customer tokens, points transfers, statuses,
  * earning rules and events, invitations, levels and segments, transactions. Routes are matched on the
  * template's route key, so this switch and template.yaml's events list the same routes; each names who may call it
- * ({@link Access}), and {@link PointsAuthorization} alone decides.
+ * ({@link Access}), and {@link LoyaltyAuthorization} alone decides.
  */
 public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
@@ -72,7 +72,7 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
     static final String CUSTOMER_TOKEN_SECONDS = "CUSTOMER_TOKEN_SECONDS";
     static final int DEFAULT_CUSTOMER_TOKEN_SECONDS = 900;
 
-    private final PointsAuthorization authorization;
+    private final LoyaltyAuthorization authorization;
     private final MemberRoutes members;
     private final CustomerTokenRoutes tokens;
     private final TransferRoutes transfers;
@@ -141,7 +141,7 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         Referrals referrals = new Referrals(ports.loyalty().invitations(), clock);
         this.events = new EventEarningRoutes(eventAwards, answers, metrics);
         this.invitations = new InvitationRoutes(referrals, directory);
-        this.authorization = new PointsAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
+        this.authorization = new LoyaltyAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
                 customerTokens);
         this.members = new MemberRoutes(directory, metrics, clock, eventAwards, referrals,
                 (store, memberId) -> LevelTrackingLedger.recalculateAfterCommit(memberLevels,

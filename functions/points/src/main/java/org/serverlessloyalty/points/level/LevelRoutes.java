@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.serverlessloyalty.points.auth.Caller;
+import org.serverlessloyalty.shared.access.model.Caller;
 import org.serverlessloyalty.shared.level.json.LevelJson;
 import org.serverlessloyalty.shared.level.model.Level;
 import org.serverlessloyalty.shared.level.service.Levels;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.serverlessloyalty.points.auth.Caller;
+import org.serverlessloyalty.shared.access.model.Caller;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.points.json.MemberJson;
 import org.serverlessloyalty.shared.points.service.MemberDirectory;

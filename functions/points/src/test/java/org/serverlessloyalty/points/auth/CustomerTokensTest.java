@@ -16,9 +16,11 @@ import java.util.Base64;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.points.testing.InMemoryTokenSecrets;
+import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.fakes.MutableClock;
 import org.serverlessloyalty.shared.points.service.CustomerTokenKeys;
 import org.serverlessloyalty.shared.store.model.StoreCode;
+
 
 class CustomerTokensTest {
 

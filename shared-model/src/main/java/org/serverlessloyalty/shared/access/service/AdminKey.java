@@ -1,4 +1,4 @@
-package org.serverlessloyalty.points.auth;
+package org.serverlessloyalty.shared.access.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

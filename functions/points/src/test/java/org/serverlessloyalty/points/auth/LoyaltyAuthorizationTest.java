@@ -9,6 +9,11 @@ import java.util.EnumSet;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.points.testing.InMemoryTokenSecrets;
+import org.serverlessloyalty.shared.access.model.Access;
+import org.serverlessloyalty.shared.access.model.Caller;
+import org.serverlessloyalty.shared.access.service.AdminKey;
+import org.serverlessloyalty.shared.access.service.CustomerTokens;
+import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
 import org.serverlessloyalty.shared.fakes.CountingStoreRepository;
 import org.serverlessloyalty.shared.fakes.Fixtures;
 import org.serverlessloyalty.shared.fakes.MutableClock;
@@ -19,8 +24,9 @@ import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.store.service.StoreAccess;
 import org.serverlessloyalty.shared.testing.ApiEvents;
 
+
 /** Who may call what: every credential against every kind of route, and the store and member it names. */
-class PointsAuthorizationTest {
+class LoyaltyAuthorizationTest {
 
     private static final String ADMIN = "the-admin-key";
     private static final String KEY_A = "sl_a_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -36,7 +42,7 @@ class PointsAuthorizationTest {
             .with(Fixtures.storeWithKey("off", KEY_OFF, false));
     private final CustomerTokens tokens = new CustomerTokens(new CustomerTokenKeys(new InMemoryTokenSecrets(), clock),
             clock, Duration.ofMinutes(15));
-    private final PointsAuthorization authorization = new PointsAuthorization(new AdminKey(() -> ADMIN),
+    private final LoyaltyAuthorization authorization = new LoyaltyAuthorization(new AdminKey(() -> ADMIN),
             new StoreAccess(stores, Duration.ofSeconds(30), clock), tokens);
 
     private static ApiRequest request(String store, UnaryOperator<ApiEvents> credentials) {

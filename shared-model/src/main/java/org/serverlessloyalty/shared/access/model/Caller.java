@@ -1,10 +1,10 @@
-package org.serverlessloyalty.points.auth;
+package org.serverlessloyalty.shared.access.model;
 
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.points.rules.MemberIds;
 import org.serverlessloyalty.shared.store.model.Store;
 
-/** Who is calling, once {@link PointsAuthorization} let them through, and for which store. */
+/** Who is calling, once {@link LoyaltyAuthorization} let them through, and for which store. */
 public sealed interface Caller {
 
     Store store();

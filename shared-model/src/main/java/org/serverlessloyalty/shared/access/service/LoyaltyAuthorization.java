@@ -1,6 +1,8 @@
-package org.serverlessloyalty.points.auth;
+package org.serverlessloyalty.shared.access.service;
 
 import java.util.Optional;
+import org.serverlessloyalty.shared.access.model.Access;
+import org.serverlessloyalty.shared.access.model.Caller;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.text.PlainText;
@@ -23,13 +25,13 @@ import org.serverlessloyalty.shared.store.service.StoreAccess;
  * No credential, an unknown one, or one that this route does not take is 401. The kind of a credential is read from
  * its shape: store keys start with {@code sl_}, tokens are JWTs; anything else is compared with the admin key.
  */
-public final class PointsAuthorization {
+public final class LoyaltyAuthorization {
 
     private final AdminKey adminKey;
     private final StoreAccess stores;
     private final CustomerTokens tokens;
 
-    public PointsAuthorization(AdminKey adminKey, StoreAccess stores, CustomerTokens tokens) {
+    public LoyaltyAuthorization(AdminKey adminKey, StoreAccess stores, CustomerTokens tokens) {
         this.adminKey = adminKey;
         this.stores = stores;
         this.tokens = tokens;

@@ -1,4 +1,4 @@
-package org.serverlessloyalty.points.auth;
+package org.serverlessloyalty.shared.access.service;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;

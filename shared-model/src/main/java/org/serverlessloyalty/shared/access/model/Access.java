@@ -1,4 +1,4 @@
-package org.serverlessloyalty.points.auth;
+package org.serverlessloyalty.shared.access.model;
 
 /** Who a route of the points family is for (docs/architecture.md, "Who may call what in the points family"). */
 public enum Access {

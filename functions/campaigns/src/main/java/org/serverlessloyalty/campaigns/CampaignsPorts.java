@@ -1,0 +1,18 @@
+package org.serverlessloyalty.campaigns;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
+import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
+import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
+
+/**
+ * The adapters the campaigns function runs on: built once per instance by the handler's no-arg constructor, or given
+ * by a test. The handler builds every service over these.
+ *
+ * @param loyalty   members, points, levels and segments (who a campaign is for, what a purchase spends)
+ * @param campaigns the catalogue: definitions, pools, counters
+ */
+public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets secrets, Duration tokenLifetime,
+                             LoyaltyServices.Ports loyalty, CampaignRepository campaigns) {
+}
