@@ -60,7 +60,7 @@ class LoyaltyAuthorizationTest {
 
     @Test
     void theAdminKeyOpensEveryRouteOfEveryStoreThatExists() {
-        for (Access access : EnumSet.complementOf(EnumSet.of(Access.CUSTOMER_SELF))) {
+        for (Access access : EnumSet.complementOf(EnumSet.of(Access.CUSTOMER_SELF, Access.PUBLIC))) {
             assertThat(authorization.authorize(request("a", e -> e.bearer(ADMIN)), access))
                     .isInstanceOf(Caller.Admin.class).extracting(Caller::store).extracting(s -> s.code().value())
                     .isEqualTo("a");
@@ -69,6 +69,16 @@ class LoyaltyAuthorizationTest {
                     .isEqualTo(200);
             assertThat(status("nowhere", e -> e.bearer(ADMIN), access)).isEqualTo(404);
         }
+    }
+
+    @Test
+    void aPublicRouteTakesNoCredentialButOnlyAnActiveStoreThatExists() {
+        assertThat(authorization.authorize(request("a", e -> e), Access.PUBLIC)).isInstanceOf(Caller.Anonymous.class)
+                .extracting(Caller::store).extracting(s -> s.code().value()).isEqualTo("a");
+        assertThat(status("a", e -> e.bearer("not-a-key-at-all"), Access.PUBLIC)).as("a credential is not checked")
+                .isEqualTo(200);
+        assertThat(status("off", e -> e, Access.PUBLIC)).as("a deactivated store").isEqualTo(404);
+        assertThat(status("nowhere", e -> e, Access.PUBLIC)).isEqualTo(404);
     }
 
     @Test
@@ -95,7 +105,7 @@ class LoyaltyAuthorizationTest {
                 .extracting(e -> ((ApiException) e).status()).isEqualTo(404);
         assertThatThrownBy(() -> caller.member("jane@example.com")).isInstanceOf(ApiException.class)
                 .extracting(e -> ((ApiException) e).status()).isEqualTo(404);
-        for (Access access : EnumSet.complementOf(EnumSet.of(Access.MEMBER, Access.CUSTOMER_SELF))) {
+        for (Access access : EnumSet.complementOf(EnumSet.of(Access.MEMBER, Access.CUSTOMER_SELF, Access.PUBLIC))) {
             assertThat(status("a", e -> e.bearer(token), access)).as(access.name()).isEqualTo(401);
         }
         assertThat(authorization.authorize(request("a", e -> e.bearer(token)), Access.CUSTOMER_SELF)).isEqualTo(caller);
@@ -122,7 +132,7 @@ class LoyaltyAuthorizationTest {
 
     @Test
     void noCredentialOrAnUnknownOneIs401() {
-        for (Access access : Access.values()) {
+        for (Access access : EnumSet.complementOf(EnumSet.of(Access.PUBLIC))) {
             assertThat(status("a", e -> e, access)).isEqualTo(401);
             assertThat(status("a", e -> e.bearer("guess"), access)).isEqualTo(401);
             assertThat(status("a", e -> e.bearer("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0."), access)).isEqualTo(401);

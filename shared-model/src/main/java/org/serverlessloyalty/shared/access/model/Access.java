@@ -16,5 +16,10 @@ public enum Access {
      * {@code /api/{storeCode}/customer/points/...}: a customer token only; the route acts for the token's member, whom
      * no path names (Open Loyalty's logged-in customer). A key has no member to act for: 401.
      */
-    CUSTOMER_SELF
+    CUSTOMER_SELF,
+    /**
+     * Anonymous routes of an active store (Open Loyalty's public campaign list, a campaign's photos): no credential is
+     * needed, and one that is presented is not checked.
+     */
+    PUBLIC
 }

@@ -36,6 +36,14 @@ public sealed interface Caller {
         }
     }
 
+    /** Nobody in particular: an {@link Access#PUBLIC} route of an active store. */
+    record Anonymous(Store store) implements Caller {
+        @Override
+        public String issuer() {
+            return "anonymous";
+        }
+    }
+
     /** A customer token: one member of one store. */
     record Customer(Store store, String memberId) implements Caller {
         @Override

@@ -39,6 +39,12 @@ public final class LoyaltyAuthorization {
 
     /** The caller of {@code request} on the path's {@code storeCode}, if {@code access} lets them in. */
     public Caller authorize(ApiRequest request, Access access) {
+        if (access == Access.PUBLIC) {
+            // A store that does not exist or is deactivated shows nothing, as a path that is not there.
+            String pathStore = request.pathParameter("storeCode");
+            return new Caller.Anonymous(existing(pathStore).filter(Store::active)
+                    .orElseThrow(() -> ApiException.notFound("Store " + PlainText.excerpt(pathStore))));
+        }
         Optional<String> openLoyaltyToken = request.header("x-auth-token").map(String::strip);
         String presented = openLoyaltyToken.or(request::apiKey).orElseThrow(ApiException::unauthorized);
         String pathStore = request.pathParameter("storeCode");

@@ -19,6 +19,12 @@ public final class GiftCodeKeys {
     public static final String NUMBER_OF_USAGE = "numberOfUsage";
     /** Set when the merchant voided the code; a use is taken only while it is absent. */
     public static final String VOIDED_AT = "voidedAt";
+    /**
+     * On a code a reward purchase created (issue 11): the member and the bought reward's coupon id, so the order that
+     * uses the code marks that reward used in its own transaction ({@code CampaignKeys.purchase}).
+     */
+    public static final String REWARD_MEMBER_ID = "rewardMemberId";
+    public static final String REWARD_COUPON_ID = "rewardCouponId";
     /** A shopper's uses of a code, on the {@link #customerUses} item. */
     public static final String CUSTOMER_USES = "uses";
 
