@@ -225,4 +225,30 @@ class CatalogueHttpIT {
         assertThat(api.call("GET", shop.base() + "/campaignCategory?active=0", json(shop.key()), null).json()
                 .get("total").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void theCustomersACampaignIsVisibleToAreItsLevelsAndSegmentsMembersEachOnceA9() {
+        Shop shop = shop("vis");
+        String base = level(shop, "Base");
+        var registered = api.call("POST", shop.base() + "/admin/customer/register", json(shop.key()),
+                Json.write(Map.of("customer", Map.of("firstName", "Ann", "lastName", "K", "email", "ann@example.com"))));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        String ann = registered.json().get("customerId").asText();
+        var segment = api.call("POST", shop.base() + "/segment", json(shop.key()),
+                Json.write(Map.of("segment", Map.of("name", "VIP"))));
+        String vip = segment.json().get("segmentId").asText();
+        assertThat(api.call("POST", shop.base() + "/segment/" + vip + "/customers", json(shop.key()),
+                Json.write(Map.of("customers", List.of(ann)))).status()).isEqualTo(200);
+        String id = api.call("POST", shop.base() + "/campaign", form(shop.key()),
+                discountForm(base, "&campaign[coupons][0]=A-1&campaign[segments][0]=" + vip)
+                        .replace("&campaign[target]=level", "")).json().get("campaignId").asText();
+
+        JsonNode visible = api.call("GET", shop.base() + "/campaign/" + id + "/customers/visible", json(shop.key()),
+                null).json();
+        assertThat(visible.get("total").asInt()).isEqualTo(1);
+        assertThat(visible.get("customers").findValuesAsText("customerId")).containsExactly(ann);
+        JsonNode read = api.call("GET", shop.base() + "/campaign/" + id, json(shop.key()), null).json();
+        assertThat(read.get("visibleForCustomersCount").asInt()).isEqualTo(1);
+        assertThat(read.get("segmentNames").get(vip).asText()).isEqualTo("VIP");
+    }
 }
