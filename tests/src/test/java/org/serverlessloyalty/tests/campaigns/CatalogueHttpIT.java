@@ -212,6 +212,10 @@ class CatalogueHttpIT {
                 discountForm(gold, "&campaign[coupons][0]=A-1&campaign[categories][0]=" + categoryId))
                 .json().get("campaignId").asText();
         api.call("POST", shop.base() + "/campaign", form(shop.key()), discountForm(gold, "&campaign[coupons][0]=B-1"));
+        var unknown = api.call("POST", shop.base() + "/campaign", form(shop.key()), discountForm(gold,
+                "&campaign[coupons][0]=C-1&campaign[categories][0]=" + categoryId + "&campaign[categories][1]=nope"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").findValuesAsText("field")).containsExactly("campaign[categories][1]");
 
         JsonNode inCategory = api.call("GET", shop.base() + "/campaign?categoryId[]=" + categoryId, json(shop.key()),
                 null).json();
@@ -250,5 +254,41 @@ class CatalogueHttpIT {
         JsonNode read = api.call("GET", shop.base() + "/campaign/" + id, json(shop.key()), null).json();
         assertThat(read.get("visibleForCustomersCount").asInt()).isEqualTo(1);
         assertThat(read.get("segmentNames").get(vip).asText()).isEqualTo("VIP");
+    }
+
+    @Test
+    void aCustomCampaignShowsItsEarningRuleAndCashbackNeedsNoPoolC6C8() {
+        Shop shop = shop("custom");
+        String gold = level(shop, "Gold");
+        var rule = api.call("POST", shop.base() + "/earningRule", form(shop.key()),
+                "earningRule[type]=qrcode&earningRule[name]=Scan+me&earningRule[description]=d&earningRule[active]=1"
+                        + "&earningRule[allTimeActive]=1&earningRule[target]=level&earningRule[levels][0]=" + gold
+                        + "&earningRule[code]=QR1&earningRule[pointsAmount]=5");
+        assertThat(rule.status()).as(rule.body()).isEqualTo(200);
+        String ruleId = rule.json().get("earningRuleId").asText();
+        String common = "&campaign[translations][en][name]=C&campaign[active]=1&campaign[levels][0]=" + gold
+                + "&campaign[campaignActivity][allTimeActive]=1&campaign[campaignVisibility][allTimeVisible]=1";
+        var custom = api.call("POST", shop.base() + "/campaign", form(shop.key()),
+                "campaign[reward]=custom_campaign_code&campaign[connectType]=qrcode&campaign[earningRuleId]=" + ruleId
+                        + common);
+        assertThat(custom.status()).as(custom.body()).isEqualTo(200);
+        JsonNode read = api.call("GET", shop.base() + "/campaign/" + custom.json().get("campaignId").asText(),
+                json(shop.key()), null).json();
+        assertThat(read.get("earningRule").get("type").asText()).isEqualTo("qrcode");
+        assertThat(read.get("earningRule").get("name").asText()).isEqualTo("Scan me");
+        assertThat(read.get("earningRule").get("pointsAmount").decimalValue()).isEqualByComparingTo("5");
+
+        var cashback = api.call("POST", shop.base() + "/campaign", form(shop.key()),
+                "campaign[reward]=cashback&campaign[pointValue]=0.05&campaign[costInPoints]=9" + common);
+        assertThat(cashback.status()).as(cashback.body()).isEqualTo(200);
+        JsonNode cash = api.call("GET", shop.base() + "/campaign/" + cashback.json().get("campaignId").asText(),
+                json(shop.key()), null).json();
+        assertThat(cash.get("unlimited").asBoolean()).isTrue();
+        assertThat(cash.get("singleCoupon").asBoolean()).isTrue();
+        assertThat(cash.get("costInPoints").decimalValue()).isEqualByComparingTo("0");
+        assertThat(cash.get("pointValue").decimalValue()).isEqualByComparingTo("0.05");
+        var pool = api.call("POST", shop.base() + "/campaign/" + cashback.json().get("campaignId").asText()
+                + "/coupons", json(shop.key()), "{\"coupons\":[\"X\"]}");
+        assertThat(pool.status()).isEqualTo(400);
     }
 }
