@@ -177,7 +177,8 @@ public final class CatalogueRoutes {
                 .toList();
         RenderOptions options = query.options();
         Map<String, Object> body = new LinkedHashMap<>();
-        // Lists count nothing per campaign beyond the counters: visibleForCustomersCount is a read's (A5) field.
+        // Lists read nothing per campaign beyond its item (and its categories' names): the pool's codes and
+        // visibleForCustomersCount are a single read's (A5) fields.
         body.put("campaigns", page.stream().map(s -> render(s, store, reader, options, false)).toList());
         body.put("total", selected.size());
         return ApiResponse.ok(body);
@@ -190,7 +191,8 @@ public final class CatalogueRoutes {
     Map<String, Object> render(StoredCampaign stored, Store store, CampaignRender.Reader reader,
                                RenderOptions options, boolean single) {
         Campaign c = stored.campaign();
-        List<String> coupons = reader == CampaignRender.Reader.ADMIN && c.reward().pooled()
+        // The pool's codes on a single read only: a list page of pooled campaigns would read every pool whole.
+        List<String> coupons = single && reader == CampaignRender.Reader.ADMIN && c.reward().pooled()
                 ? catalogue.pool(store.code(), c.id()).codes().stream().map(PoolCode::code).toList() : null;
         Map<String, String> categoryNames = new LinkedHashMap<>();
         for (String categoryId : c.categories()) {
