@@ -291,4 +291,48 @@ class CatalogueHttpIT {
                 + "/coupons", json(shop.key()), "{\"coupons\":[\"X\"]}");
         assertThat(pool.status()).isEqualTo(400);
     }
+
+    /**
+     * C10 over HTTP: once a code is issued (here the pool part of a purchase, written as h11-buy's transaction
+     * writes it: the free code deleted on condition it exists, free − 1, issued + 1), a PUT leaving it out is a 400.
+     */
+    @Test
+    void aPutLeavingOutAnIssuedCodeIs400NamingItC10() {
+        Shop shop = shop("c10");
+        String gold = level(shop, "Gold");
+        String id = api.call("POST", shop.base() + "/campaign", form(shop.key()), discountForm(gold,
+                "&campaign[coupons][0]=C-1&campaign[coupons][1]=C-2&campaign[coupons][2]=C-3"))
+                .json().get("campaignId").asText();
+        var store = new org.serverlessloyalty.shared.store.model.StoreCode(shop.code());
+        var campaignId = new org.serverlessloyalty.shared.campaign.model.CampaignId(id);
+        String table = stack.tableName("LoyaltyTable");
+        stack.dynamoDbClient().transactWriteItems(b -> b.transactItems(
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(org.serverlessloyalty.shared.campaign.dynamodb.CampaignKeys.freeCode(store, campaignId, 1))
+                        .conditionExpression("attribute_exists(pk)")).build(),
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(org.serverlessloyalty.shared.campaign.dynamodb.CampaignKeys.campaign(store, campaignId))
+                        .updateExpression("ADD #free :minus, #issued :one, #buyers :one")
+                        .expressionAttributeNames(Map.of("#free", "free", "#issued", "issued", "#buyers", "buyers"))
+                        .expressionAttributeValues(Map.of(
+                                ":minus", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("-1"),
+                                ":one", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))))
+                        .build()));
+
+        var refused = api.call("PUT", shop.base() + "/campaign/" + id, form(shop.key()),
+                discountForm(gold, "&campaign[coupons][0]=C-2&campaign[coupons][1]=C-4"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("campaign[coupons]");
+        assertThat(refused.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("Removing used coupons (C-1) is not permitted");
+
+        var kept = api.call("PUT", shop.base() + "/campaign/" + id, form(shop.key()),
+                discountForm(gold, "&campaign[coupons][0]=C-1&campaign[coupons][1]=C-4"));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        JsonNode read = api.call("GET", shop.base() + "/campaign/" + id, json(shop.key()), null).json();
+        assertThat(read.get("coupons").toString()).isEqualTo("[\"C-1\",\"C-4\"]");
+        // C24: one free code (C-4) left; one member bought.
+        assertThat(read.get("usageLeft").asLong()).isEqualTo(1);
+        assertThat(read.get("usersWhoUsedThisCampaignCount").asLong()).isEqualTo(1);
+    }
 }
