@@ -9,7 +9,13 @@ import java.time.Duration;
 import org.serverlessloyalty.shared.access.service.AdminKey;
 import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
+import org.serverlessloyalty.campaigns.buy.BuyRoutes;
+import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
+import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
+import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
@@ -53,6 +59,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private final LoyaltyAuthorization authorization;
     private final BusinessMetrics metrics;
+    // issue 11: buy
+    private final BuyRoutes buy;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -86,7 +94,10 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table),
                                 config.storeCacheTtl(), clock),
                         config.storeCacheTtl()),
-                new DynamoDbCampaignRepository(dynamoDb, table, clock));
+                new DynamoDbCampaignRepository(dynamoDb, table, clock),
+                // issue 11: buy. The coupon-created webhook is h11-bought's (CouponEvents); none until it lands.
+                new DynamoDbPurchaseStore(dynamoDb, table, clock),
+                CouponEvents.NONE);
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
@@ -97,6 +108,11 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.authorization = new LoyaltyAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
                 customerTokens);
         this.metrics = metrics;
+        // issue 11: buy
+        this.buy = new BuyRoutes(new CampaignPurchases(ports.campaigns(), ports.purchases(), loyalty.directory(),
+                loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(),
+                ports.loyalty().transactions(), ports.couponEvents(), loyalty.memberLevels(), clock),
+                new Idempotency(ports.loyalty().idempotency(), clock), metrics);
     }
 
     @Override
@@ -105,7 +121,15 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private ApiResponse route(ApiRequest request) {
-        // A switch over the route keys, like the points family's, as the campaign routes arrive.
-        throw ApiException.notFound("Route " + request.routeKey());
+        return switch (request.routeKey()) {
+            // issue 11: buy
+            case "POST /api/{storeCode}/admin/customer/{customer}/campaign/{campaign}/buy" ->
+                    buy.adminBuy(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/seller/customer/{customer}/campaign/{campaign}/buy" ->
+                    buy.sellerBuy(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/customer/campaign/{campaign}/buy" ->
+                    buy.customerBuy(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            default -> throw ApiException.notFound("Route " + request.routeKey());
+        };
     }
 }

@@ -134,7 +134,12 @@ class HostileBodiesIT {
             Map.entry("PUT /api/{storeCode}/segment/{segment}", new JsonRoute(
                     "{\"segment\":{\"name\":" + HOLE + "}}", "segment[name]")),
             Map.entry("POST /api/{storeCode}/segment/{segment}/customers", new JsonRoute(
-                    "{\"customers\":[" + HOLE + "]}", "customers[0]")));
+                    "{\"customers\":[" + HOLE + "]}", "customers[0]")),
+            // issue 11: buy
+            Map.entry("POST /api/{storeCode}/admin/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
+                    "{\"quantity\":" + HOLE + "}", "quantity")),
+            Map.entry("POST /api/{storeCode}/seller/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
+                    "{\"quantity\":" + HOLE + "}", "quantity")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -222,7 +227,9 @@ class HostileBodiesIT {
             "GET /api/{storeCode}/customer/earningRule",
             // issue 10: h10-events
             "POST /api/{storeCode}/customer/earningRule/{eventName}",
-            "POST /api/{storeCode}/customer/invitations/invite");
+            "POST /api/{storeCode}/customer/invitations/invite",
+            // issue 11: buy
+            "POST /api/{storeCode}/customer/campaign/{campaign}/buy");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =
