@@ -13,6 +13,7 @@ import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.access.service.AdminKey;
 import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
+import org.serverlessloyalty.campaigns.buy.AvailabilityRoutes;
 import org.serverlessloyalty.campaigns.buy.BuyRoutes;
 import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
@@ -20,6 +21,7 @@ import org.serverlessloyalty.shared.campaign.json.CampaignRender;
 import org.serverlessloyalty.shared.level.service.LevelAndSegmentNames;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
 import org.serverlessloyalty.shared.campaign.port.CouponEvents;
+import org.serverlessloyalty.shared.campaign.service.CampaignAvailability;
 import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
@@ -70,6 +72,7 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final CategoryRoutes categories;
     // issue 11: buy
     private final BuyRoutes buy;
+    private final AvailabilityRoutes availability;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -132,6 +135,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                 loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(),
                 ports.loyalty().transactions(), ports.couponEvents(), loyalty.memberLevels(), clock),
                 new Idempotency(ports.loyalty().idempotency(), clock), metrics);
+        this.availability = new AvailabilityRoutes(new CampaignAvailability(ports.campaigns(), ports.purchases(),
+                loyalty.audiences(), ports.loyalty().ledger(), clock), clock);
     }
 
     @Override
@@ -185,6 +190,16 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                     buy.sellerBuy(request, authorization.authorize(request, Access.SELLER));
             case "POST /api/{storeCode}/customer/campaign/{campaign}/buy" ->
                     buy.customerBuy(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "GET /api/{storeCode}/admin/customer/{customer}/campaign/available" ->
+                    availability.adminAvailable(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/customer/{customer}/campaign/available" ->
+                    availability.sellerAvailable(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/campaign/available" ->
+                    availability.customerAvailable(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "POST /api/{storeCode}/admin/customer/{customer}/campaign/validate" ->
+                    availability.adminValidate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/campaign/validate" ->
+                    availability.customerValidate(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

@@ -17,6 +17,8 @@ import org.serverlessloyalty.shared.points.dynamodb.LedgerWrites;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -48,6 +50,32 @@ public final class DynamoDbPurchaseStore implements PurchaseStore {
                 .key(CampaignKeys.memberUsage(store, campaign, memberId))).item();
         return item == null || !item.containsKey(CampaignKeys.MEMBER_ISSUED) ? 0
                 : Long.parseLong(item.get(CampaignKeys.MEMBER_ISSUED).n());
+    }
+
+    @Override
+    public Map<CampaignId, Long> memberIssued(StoreCode store, List<CampaignId> campaigns, String memberId) {
+        Map<CampaignId, Long> issued = new HashMap<>();
+        Map<String, CampaignId> byPk = new HashMap<>();
+        campaigns.forEach(c -> byPk.put(CampaignKeys.campaignPartition(store, c), c));
+        List<CampaignId> all = List.copyOf(new java.util.LinkedHashSet<>(campaigns));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
+                    .map(c -> CampaignKeys.memberUsage(store, c, memberId)).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+                    .consistentRead(true).build());
+            while (request != null && !request.isEmpty()) {
+                Map<String, KeysAndAttributes> asked = request;
+                BatchGetItemResponse page = dynamoDb.batchGetItem(b -> b.requestItems(asked));
+                for (Map<String, AttributeValue> item : page.responses().getOrDefault(table, List.of())) {
+                    CampaignId id = byPk.get(item.get("pk").s());
+                    if (id != null && item.containsKey(CampaignKeys.MEMBER_ISSUED)) {
+                        issued.put(id, Long.parseLong(item.get(CampaignKeys.MEMBER_ISSUED).n()));
+                    }
+                }
+                request = page.hasUnprocessedKeys() && !page.unprocessedKeys().isEmpty() ? page.unprocessedKeys() : null;
+            }
+        }
+        return issued;
     }
 
     @Override

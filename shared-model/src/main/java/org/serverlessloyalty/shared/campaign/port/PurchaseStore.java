@@ -17,6 +17,9 @@ public interface PurchaseStore {
     /** The member's coupons of the campaign so far, as committed (0 when none). One GetItem. */
     long memberIssued(StoreCode store, CampaignId campaign, String memberId);
 
+    /** The member's coupons of each campaign (absent: none), one BatchGetItem per 100 campaigns. */
+    java.util.Map<CampaignId, Long> memberIssued(StoreCode store, List<CampaignId> campaigns, String memberId);
+
     /**
      * Executes the purchase's steps as ONE transaction, with the idempotency record when given.
      *

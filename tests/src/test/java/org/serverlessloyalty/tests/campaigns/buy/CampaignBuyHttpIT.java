@@ -135,6 +135,59 @@ class CampaignBuyHttpIT {
         assertThat(stack.balance(shop, jane)).isEqualByComparingTo("90");
     }
 
+    @Test
+    void theAvailableListShowsWhatTheMemberCanStillBuyWithUsageLeftForCustomerC12C25() {
+        BuyStack.Shop shop = stack.shop("buy");
+        String jane = stack.member(shop, "15");
+        Campaign limited = stack.campaign(shop, "10", false, 100, 2, 5);
+        Campaign dear = stack.campaign(shop, "50", true, null, null, 3);
+        Campaign emptied = stack.campaign(shop, "1", true, null, null, 1);
+        assertThat(buy(shop, jane, emptied, 1).status()).isEqualTo(200);
+        assertThat(buy(shop, jane, limited, 1).status()).isEqualTo(200);
+
+        var listed = stack.call("GET", "/api/" + shop.code() + "/customer/campaign/available",
+                BuyStack.bearer(stack.token(shop, jane)), null);
+        assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+        assertThat(listed.json().get("total").asInt()).isEqualTo(2);
+        Map<String, JsonNode> byId = new HashMap<>();
+        listed.json().get("campaigns").forEach(c -> byId.put(c.get("campaignId").asText(), c));
+        assertThat(byId.get(limited.id().value()).get("usageLeftForCustomer").asLong()).isEqualTo(1);
+        assertThat(byId.get(limited.id().value()).get("canBeBoughtByCustomer").asBoolean()).isFalse();
+        assertThat(byId.get(dear.id().value()).get("usageLeftForCustomer").asLong()).isEqualTo(3);
+        assertThat(byId).doesNotContainKey(emptied.id().value());
+        var admin = stack.call("GET", "/api/" + shop.code() + "/admin/customer/" + jane
+                + "/campaign/available?additionalPoints=100", BuyStack.bearer(shop.key()), null);
+        assertThat(admin.status()).as(admin.body()).isEqualTo(200);
+        admin.json().get("campaigns").forEach(c -> assertThat(c.get("canBeBoughtByCustomer").asBoolean()).isTrue());
+    }
+
+    @Test
+    void validateCountsEachEntryAsOneUsageAndTheExtraPointsA26() {
+        BuyStack.Shop shop = stack.shop("buy");
+        String jane = stack.member(shop, "15");
+        Campaign limited = stack.campaign(shop, "10", false, 100, 2, 5);
+        String body = "{\"campaigns\":{\"additionalPoints\":10,\"campaigns\":[{\"rewardCampaignId\":\"" + limited.id()
+                + "\"},{\"rewardCampaignId\":\"" + limited.id() + "\"},{\"rewardCampaignId\":\"" + limited.id() + "\"}]}}";
+
+        var validated = stack.call("POST", "/api/" + shop.code() + "/customer/campaign/validate",
+                BuyStack.bearer(stack.token(shop, jane)), body);
+
+        assertThat(validated.status()).as(validated.body()).isEqualTo(200);
+        JsonNode entries = validated.json().get("campaigns");
+        assertThat(entries.get(0).get("usageLimitAvailable").asBoolean()).isTrue();
+        assertThat(entries.get(1).get("usageLimitAvailable").asBoolean()).isTrue();
+        assertThat(entries.get(2).get("usageLimitAvailable").asBoolean()).isFalse();
+        assertThat(validated.json().get("finalUsageLimitAvailable").asBoolean()).isFalse();
+        // 15 + 10 points do not cover 3 × 10.
+        assertThat(validated.json().get("balancePointsAvailable").asBoolean()).isFalse();
+        var admin = stack.call("POST", "/api/" + shop.code() + "/admin/customer/" + jane + "/campaign/validate",
+                BuyStack.bearer(shop.key()), "{\"campaigns\":{\"campaigns\":[{\"rewardCampaignId\":\"" + limited.id()
+                        + "\"}]}}");
+        assertThat(admin.status()).as(admin.body()).isEqualTo(200);
+        assertThat(admin.json().get("finalUsageLimitAvailable").asBoolean()).isTrue();
+        assertThat(admin.json().get("balancePointsAvailable").asBoolean()).isTrue();
+    }
+
     private ApiClient.Response buy(BuyStack.Shop shop, String member, Campaign c, int quantity) {
         return stack.call("POST", "/api/" + shop.code() + "/customer/campaign/" + c.id() + "/buy",
                 BuyStack.bearer(stack.token(shop, member)), "{\"quantity\":" + quantity + "}");
