@@ -13,9 +13,17 @@ import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.access.service.AdminKey;
 import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
+import org.serverlessloyalty.campaigns.buy.AvailabilityRoutes;
+import org.serverlessloyalty.campaigns.buy.BuyRoutes;
+import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
 import org.serverlessloyalty.shared.campaign.json.CampaignRender;
 import org.serverlessloyalty.shared.level.service.LevelAndSegmentNames;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
+import org.serverlessloyalty.shared.campaign.service.CampaignAvailability;
+import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
+import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
@@ -62,6 +70,9 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     // issue 11: h11-catalogue
     private final CatalogueRoutes catalogue;
     private final CategoryRoutes categories;
+    // issue 11: buy
+    private final BuyRoutes buy;
+    private final AvailabilityRoutes availability;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -99,7 +110,10 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         config.storeCacheTtl()),
                 campaigns,
                 // issue 11: h11-catalogue
-                campaigns);
+                campaigns,
+                // issue 11: buy. The coupon-created webhook is h11-bought's (CouponEvents); none until it lands.
+                new DynamoDbPurchaseStore(dynamoDb, table, clock),
+                CouponEvents.NONE);
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
@@ -116,6 +130,13 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                 ports.loyalty().earningRules(), new VisibleCustomers(ports.loyalty().levels(),
                         ports.loyalty().segments(), loyalty.directory()), metrics, clock);
         this.categories = new CategoryRoutes(ports.catalogue(), clock);
+        // issue 11: buy
+        this.buy = new BuyRoutes(new CampaignPurchases(ports.campaigns(), ports.purchases(), loyalty.directory(),
+                loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(),
+                ports.loyalty().transactions(), ports.couponEvents(), loyalty.memberLevels(), clock),
+                new Idempotency(ports.loyalty().idempotency(), clock), metrics);
+        this.availability = new AvailabilityRoutes(new CampaignAvailability(ports.campaigns(), ports.purchases(),
+                loyalty.audiences(), ports.loyalty().ledger(), clock), clock);
     }
 
     @Override
@@ -162,6 +183,23 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                     categories.get(request, authorization.authorize(request, Access.STORE_ADMIN));
             case "POST /api/{storeCode}/campaignCategory/{campaignCategory}/active" ->
                     categories.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 11: buy
+            case "POST /api/{storeCode}/admin/customer/{customer}/campaign/{campaign}/buy" ->
+                    buy.adminBuy(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/seller/customer/{customer}/campaign/{campaign}/buy" ->
+                    buy.sellerBuy(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/customer/campaign/{campaign}/buy" ->
+                    buy.customerBuy(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "GET /api/{storeCode}/admin/customer/{customer}/campaign/available" ->
+                    availability.adminAvailable(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/customer/{customer}/campaign/available" ->
+                    availability.sellerAvailable(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/campaign/available" ->
+                    availability.customerAvailable(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "POST /api/{storeCode}/admin/customer/{customer}/campaign/validate" ->
+                    availability.adminValidate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/campaign/validate" ->
+                    availability.customerValidate(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.serverlessloyalty.shared.campaign.port.CampaignCatalogue;
 import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
+import org.serverlessloyalty.shared.campaign.port.PurchaseStore;
 import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
 import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
 
@@ -14,9 +16,13 @@ import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
  * @param loyalty   members, points, levels and segments (who a campaign is for, what a purchase spends)
  * @param campaigns the catalogue: definitions, pools, counters
  * @param catalogue issue 11 (h11-catalogue): the catalogue's writes, pool reads and categories
+ * @param purchases    issue 11 h11-buy: where a purchase's one transaction is written
+ * @param couponEvents issue 11 h11-buy: the coupon-created webhook a committed purchase hands its coupons to
  */
 public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets secrets, Duration tokenLifetime,
                              LoyaltyServices.Ports loyalty, CampaignRepository campaigns,
                              // issue 11: h11-catalogue
-                             CampaignCatalogue catalogue) {
+                             CampaignCatalogue catalogue,
+                             // issue 11: buy
+                             PurchaseStore purchases, CouponEvents couponEvents) {
 }

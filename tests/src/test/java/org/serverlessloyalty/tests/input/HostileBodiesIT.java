@@ -153,7 +153,15 @@ class HostileBodiesIT {
                     "{\"campaign_category\":{\"translations\":{\"en\":{\"name\":\"n\"}},\"sortOrder\":" + HOLE
                             + "}}", "campaign_category[sortOrder]")),
             Map.entry("POST /api/{storeCode}/campaignCategory/{campaignCategory}/active", new JsonRoute(
-                    "{\"active\":" + HOLE + "}", "active")));
+                    "{\"active\":" + HOLE + "}", "active")),
+            // issue 11: buy
+            Map.entry("POST /api/{storeCode}/admin/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
+                    "{\"quantity\":" + HOLE + "}", "quantity")),
+            Map.entry("POST /api/{storeCode}/seller/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
+                    "{\"quantity\":" + HOLE + "}", "quantity")),
+            Map.entry("POST /api/{storeCode}/admin/customer/{customer}/campaign/validate", new JsonRoute(
+                    "{\"campaigns\":{\"campaigns\":[],\"additionalPoints\":" + HOLE + "}}",
+                    "campaigns[additionalPoints]")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -238,7 +246,10 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/campaign/{campaign}/active", "POST /api/{storeCode}/campaign/{campaign}/inactive",
             "GET /api/{storeCode}/campaign/active", "GET /api/{storeCode}/campaign/{campaign}/customers/visible",
             "GET /api/{storeCode}/campaign/public/available", "GET /api/{storeCode}/campaignCategory",
-            "GET /api/{storeCode}/campaignCategory/{campaignCategory}");
+            "GET /api/{storeCode}/campaignCategory/{campaignCategory}",
+            // issue 11: buy
+            "GET /api/{storeCode}/admin/customer/{customer}/campaign/available",
+            "GET /api/{storeCode}/seller/customer/{customer}/campaign/available");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before
@@ -254,7 +265,10 @@ class HostileBodiesIT {
             "GET /api/{storeCode}/customer/earningRule",
             // issue 10: h10-events
             "POST /api/{storeCode}/customer/earningRule/{eventName}",
-            "POST /api/{storeCode}/customer/invitations/invite");
+            "POST /api/{storeCode}/customer/invitations/invite",
+            // issue 11: buy
+            "POST /api/{storeCode}/customer/campaign/{campaign}/buy", "GET /api/{storeCode}/customer/campaign/available",
+            "POST /api/{storeCode}/customer/campaign/validate");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =
