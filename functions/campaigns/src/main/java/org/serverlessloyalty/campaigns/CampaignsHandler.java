@@ -9,11 +9,17 @@ import java.time.Duration;
 import org.serverlessloyalty.shared.access.service.AdminKey;
 import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
+import org.serverlessloyalty.campaigns.media.PhotoRoutes;
+import org.serverlessloyalty.shared.access.model.Access;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignPhotos;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.s3.S3CampaignImages;
+import org.serverlessloyalty.shared.campaign.service.CampaignMedia;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
+import org.serverlessloyalty.shared.platform.aws.S3Clients;
 import org.serverlessloyalty.shared.platform.aws.SsmAdminKeySource;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -50,9 +56,13 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** How long a customer token works: template parameter CustomerTokenSeconds (the points function issues them). */
     static final String CUSTOMER_TOKEN_SECONDS = "CUSTOMER_TOKEN_SECONDS";
     static final int DEFAULT_CUSTOMER_TOKEN_SECONDS = 900;
+    /** issue 11 (media): the private bucket of campaign photos (template.yaml CampaignMediaBucket). */
+    static final String MEDIA_BUCKET = "MEDIA_BUCKET";
 
     private final LoyaltyAuthorization authorization;
     private final BusinessMetrics metrics;
+    // issue 11: media
+    private final PhotoRoutes photos;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -86,7 +96,11 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table),
                                 config.storeCacheTtl(), clock),
                         config.storeCacheTtl()),
-                new DynamoDbCampaignRepository(dynamoDb, table, clock));
+                new DynamoDbCampaignRepository(dynamoDb, table, clock),
+                // issue 11: media
+                new DynamoDbCampaignPhotos(dynamoDb, table),
+                new S3CampaignImages(S3Clients.s3(), LambdaEnvironment.get(MEDIA_BUCKET).orElseThrow(
+                        () -> new IllegalStateException(MEDIA_BUCKET + " is not set"))));
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
@@ -97,6 +111,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.authorization = new LoyaltyAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
                 customerTokens);
         this.metrics = metrics;
+        // issue 11: media
+        this.photos = new PhotoRoutes(new CampaignMedia(ports.photos(), ports.images(), clock));
     }
 
     @Override
@@ -105,7 +121,21 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private ApiResponse route(ApiRequest request) {
-        // A switch over the route keys, like the points family's, as the campaign routes arrive.
-        throw ApiException.notFound("Route " + request.routeKey());
+        return switch (request.routeKey()) {
+            // issue 11: media
+            case "POST /api/{storeCode}/campaign/{campaign}/photo" ->
+                    photos.addPhoto(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/{campaign}/photo/{photoId}" ->
+                    photos.getPhoto(request, authorization.authorize(request, Access.PUBLIC));
+            case "DELETE /api/{storeCode}/campaign/{campaign}/photo/{photoId}" ->
+                    photos.removePhoto(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/campaign/{campaign}/brand_icon" ->
+                    photos.setBrandIcon(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/{campaign}/brand_icon" ->
+                    photos.getBrandIcon(request, authorization.authorize(request, Access.PUBLIC));
+            case "DELETE /api/{storeCode}/campaign/{campaign}/brand_icon" ->
+                    photos.removeBrandIcon(request, authorization.authorize(request, Access.STORE_ADMIN));
+            default -> throw ApiException.notFound("Route " + request.routeKey());
+        };
     }
 }

@@ -2,6 +2,8 @@ package org.serverlessloyalty.campaigns;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.serverlessloyalty.shared.campaign.port.CampaignImages;
+import org.serverlessloyalty.shared.campaign.port.CampaignPhotos;
 import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
 import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
 import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
@@ -12,7 +14,11 @@ import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
  *
  * @param loyalty   members, points, levels and segments (who a campaign is for, what a purchase spends)
  * @param campaigns the catalogue: definitions, pools, counters
+ * @param photos    issue 11 (media): photo and brand icon records
+ * @param images    issue 11 (media): the private bucket the images are in
  */
 public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets secrets, Duration tokenLifetime,
-                             LoyaltyServices.Ports loyalty, CampaignRepository campaigns) {
+                             LoyaltyServices.Ports loyalty, CampaignRepository campaigns,
+                             // issue 11: media
+                             CampaignPhotos photos, CampaignImages images) {
 }
