@@ -13,6 +13,7 @@ import org.serverlessloyalty.campaigns.media.PhotoRoutes;
 import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignPhotos;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.port.CampaignImages;
 import org.serverlessloyalty.shared.campaign.s3.S3CampaignImages;
 import org.serverlessloyalty.shared.campaign.service.CampaignMedia;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
@@ -99,8 +100,9 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                 new DynamoDbCampaignRepository(dynamoDb, table, clock),
                 // issue 11: media
                 new DynamoDbCampaignPhotos(dynamoDb, table),
-                new S3CampaignImages(S3Clients.s3(), LambdaEnvironment.get(MEDIA_BUCKET).orElseThrow(
-                        () -> new IllegalStateException(MEDIA_BUCKET + " is not set"))));
+                LambdaEnvironment.get(MEDIA_BUCKET)
+                        .<CampaignImages>map(bucket -> new S3CampaignImages(S3Clients.s3(), bucket))
+                        .orElseGet(() -> CampaignImages.unconfigured(MEDIA_BUCKET + " is not set")));
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */

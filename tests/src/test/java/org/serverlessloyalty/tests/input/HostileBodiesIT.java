@@ -206,7 +206,13 @@ class HostileBodiesIT {
             "GET /api/{storeCode}/level/{level}/customers", "GET /api/{storeCode}/customer/level",
             "POST /api/{storeCode}/customer/{customer}/remove-manually-level", "GET /api/{storeCode}/segment",
             "GET /api/{storeCode}/segment/{segment}", "GET /api/{storeCode}/segment/{segment}/customers",
-            "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}");
+            "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}",
+            // issue 11: media. The uploads read multipart/form-data only: a hostile JSON body is a 400 naming the
+            // file's field, never read as JSON.
+            "POST /api/{storeCode}/campaign/{campaign}/photo", "GET /api/{storeCode}/campaign/{campaign}/photo/{photoId}",
+            "DELETE /api/{storeCode}/campaign/{campaign}/photo/{photoId}",
+            "POST /api/{storeCode}/campaign/{campaign}/brand_icon", "GET /api/{storeCode}/campaign/{campaign}/brand_icon",
+            "DELETE /api/{storeCode}/campaign/{campaign}/brand_icon");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before

@@ -111,6 +111,10 @@ class EventsIT {
             "points/transaction/AppendOwnTransactionLabels.json",
             "points/transaction/AppendOwnTransactionLabels-form.json",
             "points/transaction/ListTransactionItemLabels.json",
+            // issue 11: media. Photos and the brand icon of the campaign seeded just before (MEDIA_CAMPAIGN).
+            "campaigns/media/AddCampaignPhoto.json", "campaigns/media/GetCampaignPhoto.json",
+            "campaigns/media/RemoveCampaignPhoto.json", "campaigns/media/SetCampaignBrandIcon.json",
+            "campaigns/media/GetCampaignBrandIcon.json", "campaigns/media/RemoveCampaignBrandIcon.json",
             "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
             "admin/RotateStoreApiKey.json");
     /** The customer token in the points events: replaced by the one the token event got. */
@@ -125,6 +129,9 @@ class EventsIT {
     /** issue 10: h10-levels. The level and segment ids in the events: replaced by those CreateLevel/CreateSegment got. */
     private static final String LEVEL_PLACEHOLDER = "11111111-2222-4333-8444-555555555555";
     private static final String SEGMENT_PLACEHOLDER = "66666666-7777-4888-8999-aaaaaaaaaaaa";
+    /** issue 11: media. The campaign the media events act on (seeded in the table) and their photo's id. */
+    private static final String MEDIA_CAMPAIGN = "0a0b0c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
+    private static final String PHOTO_PLACEHOLDER = "08ae48fd-04b0-4a08-a2a7-fcfca3c4caf5";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -153,7 +160,9 @@ class EventsIT {
         try (var walk = Files.walk(events)) {
             // events/<function>/X.json, and events/points/<area>/X.json (issue 10's areas).
             walk.filter(p -> p.toString().endsWith(".json") && (p.getParent().getParent().equals(events)
-                            || p.getParent().getParent().equals(events.resolve("points"))))
+                            || p.getParent().getParent().equals(events.resolve("points"))
+                            // issue 11: events/campaigns/<area>/X.json
+                            || p.getParent().getParent().equals(events.resolve("campaigns"))))
                     .forEach(p -> files.add(events.relativize(p).toString().replace('\\', '/')));
         }
         assertThat(files).as("every event file is played, in a stated order").containsExactlyInAnyOrderElementsOf(ORDER);
@@ -167,7 +176,24 @@ class EventsIT {
         String rule = RULE_PLACEHOLDER;
         String level = LEVEL_PLACEHOLDER;
         String segment = SEGMENT_PLACEHOLDER;
+        String photo = PHOTO_PLACEHOLDER;
         for (String name : ORDER) {
+            if (name.equals("campaigns/media/AddCampaignPhoto.json")) {
+                // issue 11: media. The campaign the photos belong to, written as the catalogue writes one.
+                var campaign = new org.serverlessloyalty.shared.campaign.model.Campaign(
+                        new org.serverlessloyalty.shared.store.model.StoreCode("demo"),
+                        new org.serverlessloyalty.shared.campaign.model.CampaignId(MEDIA_CAMPAIGN),
+                        org.serverlessloyalty.shared.campaign.model.RewardType.GIFT_CODE, true,
+                        Map.of("en", new org.serverlessloyalty.shared.campaign.model.CampaignTranslation("en", "Mug",
+                                null, null, null, null, null)), false, false, false, List.of("level"), List.of(),
+                        List.of(), List.of(), null, null, null, null, null,
+                        org.serverlessloyalty.shared.campaign.model.CampaignWindow.ALWAYS,
+                        org.serverlessloyalty.shared.campaign.model.CampaignWindow.ALWAYS,
+                        java.math.BigDecimal.TEN, true, false, null, null, 0, 0, null, null, null, null, false,
+                        java.time.Instant.now(), 1);
+                stack.dynamoDbClient().putItem(b -> b.tableName(stack.tableName("LoyaltyTable")).item(
+                        org.serverlessloyalty.shared.campaign.dynamodb.CampaignItemMapper.definition(campaign)));
+            }
             if (name.equals("points/RegisterCustomer.json")) {
                 // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
                 org.serverlessloyalty.tests.points.EventRuleSeed.seed(stack, "demo",
@@ -194,9 +220,10 @@ class EventsIT {
                     .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER))
                     .replace(TRANSACTION_PLACEHOLDER, transaction)
                     .replace(RULE_PLACEHOLDER, rule)
-                    .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment);
+                    .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment)
+                    .replace(PHOTO_PLACEHOLDER, photo);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
-            if (event.getIsBase64Encoded() && event.getBody() != null) {
+            if (event.getIsBase64Encoded() && event.getBody() != null && !name.startsWith("campaigns/media/")) {
                 // issue 10: a form names the level, segment or transaction it acts on inside its base64 body.
                 String form = new String(java.util.Base64.getDecoder().decode(event.getBody()),
                         java.nio.charset.StandardCharsets.UTF_8).replace(LEVEL_PLACEHOLDER, level)
@@ -221,6 +248,9 @@ class EventsIT {
                 JsonNode store = Json.MAPPER.readTree(response.getBody());
                 apiKey = store.get("apiKey").asText();
                 publishableKey = store.get("publishableKey").asText();
+            }
+            if (name.equals("campaigns/media/AddCampaignPhoto.json")) {
+                photo = Json.MAPPER.readTree(response.getBody()).get("photoId").asText();
             }
             if (name.equals("points/levels/CreateLevel.json")) {
                 level = Json.MAPPER.readTree(response.getBody()).get("id").asText();

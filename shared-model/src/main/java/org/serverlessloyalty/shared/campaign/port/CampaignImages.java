@@ -15,4 +15,27 @@ public interface CampaignImages {
 
     /** Deletes the object; deleting one that is not there is no error. */
     void delete(String objectKey);
+
+    /**
+     * For a function started without a bucket (a test wiring only the table): the other routes work, an image route
+     * fails as a configuration error (500) rather than the whole function failing to start.
+     */
+    static CampaignImages unconfigured(String why) {
+        return new CampaignImages() {
+            @Override
+            public void put(String objectKey, byte[] bytes, String contentType) {
+                throw new IllegalStateException(why);
+            }
+
+            @Override
+            public Optional<byte[]> get(String objectKey) {
+                throw new IllegalStateException(why);
+            }
+
+            @Override
+            public void delete(String objectKey) {
+                throw new IllegalStateException(why);
+            }
+        };
+    }
 }
