@@ -6,9 +6,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Duration;
+import org.serverlessloyalty.campaigns.catalogue.CatalogueRoutes;
+import org.serverlessloyalty.campaigns.catalogue.CategoryRoutes;
+import org.serverlessloyalty.campaigns.catalogue.VisibleCustomers;
+import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.access.service.AdminKey;
 import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
+import org.serverlessloyalty.campaigns.buy.BuyRoutes;
+import org.serverlessloyalty.shared.access.model.Access;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.json.CampaignRender;
+import org.serverlessloyalty.shared.level.service.LevelAndSegmentNames;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
+import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
+import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
 import org.serverlessloyalty.campaigns.media.PhotoRoutes;
 import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignPhotos;
@@ -62,6 +75,11 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private final LoyaltyAuthorization authorization;
     private final BusinessMetrics metrics;
+    // issue 11: h11-catalogue
+    private final CatalogueRoutes catalogue;
+    private final CategoryRoutes categories;
+    // issue 11: buy
+    private final BuyRoutes buy;
     // issue 11: media
     private final PhotoRoutes photos;
 
@@ -76,6 +94,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         var dynamoDb = AwsClients.dynamoDb();
         String table = config.tableName();
         Clock clock = Clock.systemUTC();
+        // issue 11 (h11-catalogue): one adapter serves the shared reads and the catalogue's writes.
+        DynamoDbCampaignRepository campaigns = new DynamoDbCampaignRepository(dynamoDb, table, clock);
         return new CampaignsPorts(
                 // The SSM client is built on the first admin request that needs the key, then closed.
                 new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
@@ -97,7 +117,12 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table),
                                 config.storeCacheTtl(), clock),
                         config.storeCacheTtl()),
-                new DynamoDbCampaignRepository(dynamoDb, table, clock),
+                campaigns,
+                // issue 11: h11-catalogue
+                campaigns,
+                // issue 11: buy. The coupon-created webhook is h11-bought's (CouponEvents); none until it lands.
+                new DynamoDbPurchaseStore(dynamoDb, table, clock),
+                CouponEvents.NONE,
                 // issue 11: media
                 new DynamoDbCampaignPhotos(dynamoDb, table),
                 LambdaEnvironment.get(MEDIA_BUCKET)
@@ -113,6 +138,17 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.authorization = new LoyaltyAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
                 customerTokens);
         this.metrics = metrics;
+        // issue 11: h11-catalogue
+        this.catalogue = new CatalogueRoutes(ports.campaigns(), ports.catalogue(),
+                new LevelAndSegmentNames(ports.loyalty().levels(), ports.loyalty().segments()),
+                ports.loyalty().earningRules(), new VisibleCustomers(ports.loyalty().levels(),
+                        ports.loyalty().segments(), loyalty.directory()), metrics, clock);
+        this.categories = new CategoryRoutes(ports.catalogue(), clock);
+        // issue 11: buy
+        this.buy = new BuyRoutes(new CampaignPurchases(ports.campaigns(), ports.purchases(), loyalty.directory(),
+                loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(),
+                ports.loyalty().transactions(), ports.couponEvents(), loyalty.memberLevels(), clock),
+                new Idempotency(ports.loyalty().idempotency(), clock), metrics);
         // issue 11: media
         this.photos = new PhotoRoutes(new CampaignMedia(ports.photos(), ports.images(), clock));
     }
@@ -124,6 +160,50 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private ApiResponse route(ApiRequest request) {
         return switch (request.routeKey()) {
+            // issue 11: h11-catalogue
+            case "POST /api/{storeCode}/campaign" ->
+                    catalogue.create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/campaign/{campaign}" ->
+                    catalogue.replace(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/{campaign}" ->
+                    catalogue.get(request, authorization.authorize(request, Access.STORE_ADMIN),
+                            CampaignRender.Reader.ADMIN);
+            case "GET /api/{storeCode}/seller/campaign/{campaign}" ->
+                    catalogue.get(request, authorization.authorize(request, Access.SELLER),
+                            CampaignRender.Reader.SELLER);
+            case "POST /api/{storeCode}/campaign/{campaign}/active" ->
+                    catalogue.setActive(request, authorization.authorize(request, Access.STORE_ADMIN), true);
+            case "POST /api/{storeCode}/campaign/{campaign}/inactive" ->
+                    catalogue.setActive(request, authorization.authorize(request, Access.STORE_ADMIN), false);
+            case "GET /api/{storeCode}/campaign" ->
+                    catalogue.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/active" ->
+                    catalogue.active(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/{campaign}/customers/visible" ->
+                    catalogue.visibleCustomers(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/campaign" ->
+                    catalogue.sellerList(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/campaign/public/available" ->
+                    catalogue.publicList(request, authorization.authorize(request, Access.PUBLIC));
+            case "POST /api/{storeCode}/campaign/{campaign}/coupons" ->
+                    catalogue.loadCoupons(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/campaignCategory" ->
+                    categories.create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/campaignCategory/{campaignCategory}" ->
+                    categories.replace(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaignCategory" ->
+                    categories.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaignCategory/{campaignCategory}" ->
+                    categories.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/campaignCategory/{campaignCategory}/active" ->
+                    categories.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 11: buy
+            case "POST /api/{storeCode}/admin/customer/{customer}/campaign/{campaign}/buy" ->
+                    buy.adminBuy(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/seller/customer/{customer}/campaign/{campaign}/buy" ->
+                    buy.sellerBuy(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/customer/campaign/{campaign}/buy" ->
+                    buy.customerBuy(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             // issue 11: media
             case "POST /api/{storeCode}/campaign/{campaign}/photo" ->
                     photos.addPhoto(request, authorization.authorize(request, Access.STORE_ADMIN));

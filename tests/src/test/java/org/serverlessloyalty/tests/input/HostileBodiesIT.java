@@ -59,6 +59,12 @@ class HostileBodiesIT {
             + "\"description\":\"d\",\"allTimeActive\":true,\"target\":\"level\",\"levels\":[\"gold\"],"
             + "\"pointValue\":" + HOLE + "}}";
 
+    /** issue 11: h11-catalogue. A whole discount-code campaign but its cost. */
+    private static final String CAMPAIGN = "{\"campaign\":{\"reward\":\"discount_code\",\"translations\":{\"en\":"
+            + "{\"name\":\"n\"}},\"levels\":[\"gold\"],\"unlimited\":true,\"daysInactive\":0,\"daysValid\":0,"
+            + "\"coupons\":[\"A\"],\"campaignActivity\":{\"allTimeActive\":true},\"campaignVisibility\":"
+            + "{\"allTimeVisible\":true},\"costInPoints\":" + HOLE + "}}";
+
     static final Map<String, JsonRoute> JSON_ROUTES = Map.ofEntries(
             Map.entry("POST /api/store", new JsonRoute(
                     "{\"code\":\"x1\",\"name\":\"n\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\",\"active\":" + HOLE + "}",
@@ -134,7 +140,25 @@ class HostileBodiesIT {
             Map.entry("PUT /api/{storeCode}/segment/{segment}", new JsonRoute(
                     "{\"segment\":{\"name\":" + HOLE + "}}", "segment[name]")),
             Map.entry("POST /api/{storeCode}/segment/{segment}/customers", new JsonRoute(
-                    "{\"customers\":[" + HOLE + "]}", "customers[0]")));
+                    "{\"customers\":[" + HOLE + "]}", "customers[0]")),
+            // issue 11: h11-catalogue
+            Map.entry("POST /api/{storeCode}/campaign", new JsonRoute(CAMPAIGN, "campaign[costInPoints]")),
+            Map.entry("PUT /api/{storeCode}/campaign/{campaign}", new JsonRoute(CAMPAIGN, "campaign[costInPoints]")),
+            Map.entry("POST /api/{storeCode}/campaign/{campaign}/coupons", new JsonRoute(
+                    "{\"coupons\":[\"A\"],\"append\":" + HOLE + "}", "append")),
+            Map.entry("POST /api/{storeCode}/campaignCategory", new JsonRoute(
+                    "{\"campaign_category\":{\"translations\":{\"en\":{\"name\":\"n\"}},\"sortOrder\":" + HOLE
+                            + "}}", "campaign_category[sortOrder]")),
+            Map.entry("PUT /api/{storeCode}/campaignCategory/{campaignCategory}", new JsonRoute(
+                    "{\"campaign_category\":{\"translations\":{\"en\":{\"name\":\"n\"}},\"sortOrder\":" + HOLE
+                            + "}}", "campaign_category[sortOrder]")),
+            Map.entry("POST /api/{storeCode}/campaignCategory/{campaignCategory}/active", new JsonRoute(
+                    "{\"active\":" + HOLE + "}", "active")),
+            // issue 11: buy
+            Map.entry("POST /api/{storeCode}/admin/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
+                    "{\"quantity\":" + HOLE + "}", "quantity")),
+            Map.entry("POST /api/{storeCode}/seller/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
+                    "{\"quantity\":" + HOLE + "}", "quantity")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -166,7 +190,13 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/customer/{customer}/level", "assign"),
             Map.entry("POST /api/{storeCode}/segment", "segment"),
             Map.entry("PUT /api/{storeCode}/segment/{segment}", "segment"),
-            Map.entry("POST /api/{storeCode}/segment/{segment}/customers", "segment"));
+            Map.entry("POST /api/{storeCode}/segment/{segment}/customers", "segment"),
+            // issue 11: h11-catalogue
+            Map.entry("POST /api/{storeCode}/campaign", "campaign"),
+            Map.entry("PUT /api/{storeCode}/campaign/{campaign}", "campaign"),
+            Map.entry("POST /api/{storeCode}/campaign/{campaign}/coupons", "campaign"),
+            Map.entry("POST /api/{storeCode}/campaignCategory", "campaign_category"),
+            Map.entry("PUT /api/{storeCode}/campaignCategory/{campaignCategory}", "campaign_category"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -207,6 +237,13 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/customer/{customer}/remove-manually-level", "GET /api/{storeCode}/segment",
             "GET /api/{storeCode}/segment/{segment}", "GET /api/{storeCode}/segment/{segment}/customers",
             "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}",
+            // issue 11: h11-catalogue
+            "GET /api/{storeCode}/campaign", "GET /api/{storeCode}/campaign/{campaign}",
+            "GET /api/{storeCode}/seller/campaign/{campaign}", "GET /api/{storeCode}/seller/campaign",
+            "POST /api/{storeCode}/campaign/{campaign}/active", "POST /api/{storeCode}/campaign/{campaign}/inactive",
+            "GET /api/{storeCode}/campaign/active", "GET /api/{storeCode}/campaign/{campaign}/customers/visible",
+            "GET /api/{storeCode}/campaign/public/available", "GET /api/{storeCode}/campaignCategory",
+            "GET /api/{storeCode}/campaignCategory/{campaignCategory}",
             // issue 11: media. The uploads read multipart/form-data only: a hostile JSON body is a 400 naming the
             // file's field, never read as JSON.
             "POST /api/{storeCode}/campaign/{campaign}/photo", "GET /api/{storeCode}/campaign/{campaign}/photo/{photoId}",
@@ -228,7 +265,9 @@ class HostileBodiesIT {
             "GET /api/{storeCode}/customer/earningRule",
             // issue 10: h10-events
             "POST /api/{storeCode}/customer/earningRule/{eventName}",
-            "POST /api/{storeCode}/customer/invitations/invite");
+            "POST /api/{storeCode}/customer/invitations/invite",
+            // issue 11: buy
+            "POST /api/{storeCode}/customer/campaign/{campaign}/buy");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =

@@ -111,7 +111,21 @@ class EventsIT {
             "points/transaction/AppendOwnTransactionLabels.json",
             "points/transaction/AppendOwnTransactionLabels-form.json",
             "points/transaction/ListTransactionItemLabels.json",
-            // issue 11: media. Photos and the brand icon of the campaign seeded just before (MEDIA_CAMPAIGN).
+            // issue 11: h11-catalogue. Categories, then a campaign for the level above (its id then in the later
+            // events), replaced, its pool appended, deactivated and active again, and the lists.
+            "campaigns/catalogue/CreateCampaignCategory.json", "campaigns/catalogue/CreateCampaignCategory-form.json",
+            "campaigns/catalogue/ListCampaignCategories.json", "campaigns/catalogue/GetCampaignCategory.json",
+            "campaigns/catalogue/ReplaceCampaignCategory.json", "campaigns/catalogue/ReplaceCampaignCategory-form.json",
+            "campaigns/catalogue/ActivateCampaignCategory-form.json",
+            "campaigns/catalogue/ActivateCampaignCategory.json", "campaigns/catalogue/CreateCampaign.json",
+            "campaigns/catalogue/CreateCampaign-form.json", "campaigns/catalogue/GetCampaign.json",
+            "campaigns/catalogue/ListCampaigns.json", "campaigns/catalogue/ReplaceCampaign.json",
+            "campaigns/catalogue/ReplaceCampaign-form.json", "campaigns/catalogue/LoadCampaignCoupons.json",
+            "campaigns/catalogue/LoadCampaignCoupons-form.json", "campaigns/catalogue/DeactivateCampaign.json",
+            "campaigns/catalogue/ActivateCampaign.json", "campaigns/catalogue/ListActiveCampaigns.json",
+            "campaigns/catalogue/ListCampaignVisibleCustomers.json", "campaigns/catalogue/ListPublicCampaigns.json",
+            "campaigns/catalogue/SellerListCampaigns.json", "campaigns/catalogue/SellerGetCampaign.json",
+            // issue 11: media. Photos and the brand icon of the campaign CreateCampaign made.
             "campaigns/media/AddCampaignPhoto.json", "campaigns/media/GetCampaignPhoto.json",
             "campaigns/media/RemoveCampaignPhoto.json", "campaigns/media/SetCampaignBrandIcon.json",
             "campaigns/media/GetCampaignBrandIcon.json", "campaigns/media/RemoveCampaignBrandIcon.json",
@@ -129,8 +143,10 @@ class EventsIT {
     /** issue 10: h10-levels. The level and segment ids in the events: replaced by those CreateLevel/CreateSegment got. */
     private static final String LEVEL_PLACEHOLDER = "11111111-2222-4333-8444-555555555555";
     private static final String SEGMENT_PLACEHOLDER = "66666666-7777-4888-8999-aaaaaaaaaaaa";
-    /** issue 11: media. The campaign the media events act on (seeded in the table) and their photo's id. */
-    private static final String MEDIA_CAMPAIGN = "0a0b0c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
+    /** issue 11: h11-catalogue. The campaign and category ids in the campaign events: replaced by those created. */
+    private static final String CAMPAIGN_PLACEHOLDER = "3062c881-93f3-496b-9669-4238c0a62be8";
+    private static final String CATEGORY_PLACEHOLDER = "7a0c1e2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d";
+    /** issue 11: media. The photo id in the media events: replaced by the one AddCampaignPhoto got. */
     private static final String PHOTO_PLACEHOLDER = "08ae48fd-04b0-4a08-a2a7-fcfca3c4caf5";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
@@ -176,24 +192,12 @@ class EventsIT {
         String rule = RULE_PLACEHOLDER;
         String level = LEVEL_PLACEHOLDER;
         String segment = SEGMENT_PLACEHOLDER;
+        // issue 11: h11-catalogue
+        String campaign = CAMPAIGN_PLACEHOLDER;
+        String category = CATEGORY_PLACEHOLDER;
+        // issue 11: media
         String photo = PHOTO_PLACEHOLDER;
         for (String name : ORDER) {
-            if (name.equals("campaigns/media/AddCampaignPhoto.json")) {
-                // issue 11: media. The campaign the photos belong to, written as the catalogue writes one.
-                var campaign = new org.serverlessloyalty.shared.campaign.model.Campaign(
-                        new org.serverlessloyalty.shared.store.model.StoreCode("demo"),
-                        new org.serverlessloyalty.shared.campaign.model.CampaignId(MEDIA_CAMPAIGN),
-                        org.serverlessloyalty.shared.campaign.model.RewardType.GIFT_CODE, true,
-                        Map.of("en", new org.serverlessloyalty.shared.campaign.model.CampaignTranslation("en", "Mug",
-                                null, null, null, null, null)), false, false, false, List.of("level"), List.of(),
-                        List.of(), List.of(), null, null, null, null, null,
-                        org.serverlessloyalty.shared.campaign.model.CampaignWindow.ALWAYS,
-                        org.serverlessloyalty.shared.campaign.model.CampaignWindow.ALWAYS,
-                        java.math.BigDecimal.TEN, true, false, null, null, 0, 0, null, null, null, null, false,
-                        java.time.Instant.now(), 1);
-                stack.dynamoDbClient().putItem(b -> b.tableName(stack.tableName("LoyaltyTable")).item(
-                        org.serverlessloyalty.shared.campaign.dynamodb.CampaignItemMapper.definition(campaign)));
-            }
             if (name.equals("points/RegisterCustomer.json")) {
                 // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
                 org.serverlessloyalty.tests.points.EventRuleSeed.seed(stack, "demo",
@@ -221,6 +225,7 @@ class EventsIT {
                     .replace(TRANSACTION_PLACEHOLDER, transaction)
                     .replace(RULE_PLACEHOLDER, rule)
                     .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment)
+                    .replace(CAMPAIGN_PLACEHOLDER, campaign).replace(CATEGORY_PLACEHOLDER, category)
                     .replace(PHOTO_PLACEHOLDER, photo);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
             if (event.getIsBase64Encoded() && event.getBody() != null && !name.startsWith("campaigns/media/")) {
@@ -254,6 +259,22 @@ class EventsIT {
             }
             if (name.equals("points/levels/CreateLevel.json")) {
                 level = Json.MAPPER.readTree(response.getBody()).get("id").asText();
+            }
+            // issue 11: h11-catalogue
+            if (name.equals("campaigns/catalogue/CreateCampaign.json")) {
+                campaign = Json.MAPPER.readTree(response.getBody()).get("campaignId").asText();
+            }
+            if (name.equals("campaigns/catalogue/CreateCampaignCategory.json")) {
+                category = Json.MAPPER.readTree(response.getBody()).get("campaignCategoryId").asText();
+            }
+            if (name.equals("campaigns/catalogue/GetCampaign.json")) {
+                JsonNode read = Json.MAPPER.readTree(response.getBody());
+                assertThat(read.get("coupons").toString()).as(response.getBody()).isEqualTo("[\"TENOFF-1\",\"TENOFF-2\"]");
+                // format=html: the markdown as HTML.
+                assertThat(read.get("shortDescription").asText()).as(response.getBody())
+                        .isEqualTo("<p><strong>10 EUR</strong> off your next order</p>\n");
+                // The demo store speaks French: its category's French name (ReplaceCampaignCategory gave it one).
+                assertThat(read.get("categoryNames").get(category).asText()).isEqualTo("Cadeaux");
             }
             if (name.equals("points/levels/CreateSegment.json")) {
                 segment = Json.MAPPER.readTree(response.getBody()).get("segmentId").asText();
