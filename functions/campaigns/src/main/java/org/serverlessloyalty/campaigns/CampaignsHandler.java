@@ -138,19 +138,20 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.authorization = new LoyaltyAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
                 customerTokens);
         this.metrics = metrics;
+        // issue 11: media (before the catalogue, whose Campaign objects show the photos)
+        CampaignMedia media = new CampaignMedia(ports.photos(), ports.images(), clock);
+        this.photos = new PhotoRoutes(media);
         // issue 11: h11-catalogue
         this.catalogue = new CatalogueRoutes(ports.campaigns(), ports.catalogue(),
                 new LevelAndSegmentNames(ports.loyalty().levels(), ports.loyalty().segments()),
                 ports.loyalty().earningRules(), new VisibleCustomers(ports.loyalty().levels(),
-                        ports.loyalty().segments(), loyalty.directory()), metrics, clock);
+                        ports.loyalty().segments(), loyalty.directory()), metrics, clock, media);
         this.categories = new CategoryRoutes(ports.catalogue(), clock);
         // issue 11: buy
         this.buy = new BuyRoutes(new CampaignPurchases(ports.campaigns(), ports.purchases(), loyalty.directory(),
                 loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(),
                 ports.loyalty().transactions(), ports.couponEvents(), loyalty.memberLevels(), clock),
                 new Idempotency(ports.loyalty().idempotency(), clock), metrics);
-        // issue 11: media
-        this.photos = new PhotoRoutes(new CampaignMedia(ports.photos(), ports.images(), clock));
     }
 
     @Override

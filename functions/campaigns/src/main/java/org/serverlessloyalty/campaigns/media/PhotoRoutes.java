@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.serverlessloyalty.shared.access.model.Caller;
 import org.serverlessloyalty.shared.campaign.model.CampaignId;
 import org.serverlessloyalty.shared.campaign.model.CampaignPhoto;
+import org.serverlessloyalty.shared.campaign.port.CampaignPhotos;
 import org.serverlessloyalty.shared.campaign.service.CampaignMedia;
 import org.serverlessloyalty.shared.campaign.service.CampaignMedia.Upload;
 import org.serverlessloyalty.shared.platform.http.ApiException;
@@ -109,6 +110,18 @@ public final class PhotoRoutes {
             throw ApiException.badRequest(FieldErrors.single(field, invalid.message()));
         }
         throw campaignNotFound(campaign);
+    }
+
+    /**
+     * What a Campaign object shows of its media (1.A.2, A5's {@code photos[]}): its photos, {@code hasPhoto}, and
+     * {@code brandIcon} (true while it has one), for the catalogue's renderer.
+     */
+    public static Map<String, Object> mediaFields(CampaignPhotos.Media media) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("photos", media.photos().stream().map(PhotoRoutes::render).toList());
+        out.put("hasPhoto", media.hasPhoto());
+        out.put("brandIcon", media.hasBrandIcon());
+        return out;
     }
 
     private static MultipartBody.Part file(ApiRequest request, String field) {

@@ -136,6 +136,32 @@ class CampaignPhotosHttpIT {
         assertThat(send("GET", path("/brand_icon"), Map.of(), null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theCampaignObjectListsItsPhotosAndSaysWhetherItHasABrandIcon() throws Exception {
+        Campaign other = MediaCampaigns.write(stack.dynamoDbClient(), stack.tableName("LoyaltyTable"),
+                MediaCampaigns.giftCode(new StoreCode(store), "Cap", List.of("level-1")));
+        String base = "/api/" + store + "/campaign/" + other.id().value();
+        JsonNode before = Json.MAPPER.readTree(send("GET", base, admin(), null).body());
+        assertThat(before.get("hasPhoto").asBoolean()).isFalse();
+        assertThat(before.get("brandIcon").asBoolean()).isFalse();
+        assertThat(before.get("photos")).isEmpty();
+
+        var uploaded = send("POST", base + "/photo", multipartHeaders(), multipart("photo[file]", "cap.png", "image/png",
+                PNG));
+        String photoId = Json.MAPPER.readTree(uploaded.body()).get("photoId").asText();
+        send("POST", base + "/brand_icon", multipartHeaders(), multipart("brand_icon[file]", "b.png", "image/png", PNG));
+
+        var read = send("GET", base, admin(), null);
+        assertThat(read.statusCode()).as(text(read)).isEqualTo(200);
+        JsonNode after = Json.MAPPER.readTree(read.body());
+        assertThat(after.get("hasPhoto").asBoolean()).isTrue();
+        assertThat(after.get("brandIcon").asBoolean()).isTrue();
+        assertThat(after.get("photos")).singleElement().satisfies(p -> {
+            assertThat(p.get("photoId").asText()).isEqualTo(photoId);
+            assertThat(p.get("orginalName").asText()).isEqualTo("cap.png");
+        });
+    }
+
     // ---- helpers
 
     static String path(String rest) {
