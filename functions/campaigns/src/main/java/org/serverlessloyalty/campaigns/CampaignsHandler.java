@@ -22,7 +22,9 @@ import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
 import org.serverlessloyalty.shared.campaign.port.CouponEvents;
 import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
+import org.serverlessloyalty.campaigns.media.CashbackRoutes;
 import org.serverlessloyalty.campaigns.media.PhotoRoutes;
+import org.serverlessloyalty.shared.campaign.service.Cashback;
 import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignPhotos;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
@@ -82,6 +84,7 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final BuyRoutes buy;
     // issue 11: media
     private final PhotoRoutes photos;
+    private final CashbackRoutes cashback;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -141,6 +144,9 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         // issue 11: media (before the catalogue, whose Campaign objects show the photos)
         CampaignMedia media = new CampaignMedia(ports.photos(), ports.images(), clock);
         this.photos = new PhotoRoutes(media);
+        this.cashback = new CashbackRoutes(new Cashback(ports.campaigns(), ports.purchases(), loyalty.directory(),
+                loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(), loyalty.memberLevels(),
+                clock));
         // issue 11: h11-catalogue
         this.catalogue = new CatalogueRoutes(ports.campaigns(), ports.catalogue(),
                 new LevelAndSegmentNames(ports.loyalty().levels(), ports.loyalty().segments()),
@@ -218,6 +224,12 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                     photos.getBrandIcon(request, authorization.authorize(request, Access.PUBLIC));
             case "DELETE /api/{storeCode}/campaign/{campaign}/brand_icon" ->
                     photos.removeBrandIcon(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/admin/campaign/cashback/simulate" ->
+                    cashback.simulate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/admin/campaign/cashback/redeem" ->
+                    cashback.adminRedeem(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/campaign/cashback/redeem" ->
+                    cashback.customerRedeem(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

@@ -158,7 +158,14 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/admin/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
                     "{\"quantity\":" + HOLE + "}", "quantity")),
             Map.entry("POST /api/{storeCode}/seller/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
-                    "{\"quantity\":" + HOLE + "}", "quantity")));
+                    "{\"quantity\":" + HOLE + "}", "quantity")),
+            // issue 11: media
+            Map.entry("POST /api/{storeCode}/admin/campaign/cashback/simulate", new JsonRoute(
+                    "{\"customerId\":\"a6b33600-e499-5291-acf1-778fb2fd8e45\",\"pointsAmount\":" + HOLE + "}",
+                    "pointsAmount")),
+            Map.entry("POST /api/{storeCode}/admin/campaign/cashback/redeem", new JsonRoute(
+                    "{\"customerId\":\"a6b33600-e499-5291-acf1-778fb2fd8e45\",\"pointValue\":1,\"rewardAmount\":1,"
+                            + "\"pointsAmount\":" + HOLE + "}", "pointsAmount")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -267,7 +274,9 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/customer/earningRule/{eventName}",
             "POST /api/{storeCode}/customer/invitations/invite",
             // issue 11: buy
-            "POST /api/{storeCode}/customer/campaign/{campaign}/buy");
+            "POST /api/{storeCode}/customer/campaign/{campaign}/buy",
+            // issue 11: media
+            "POST /api/{storeCode}/customer/campaign/cashback/redeem");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =

@@ -129,6 +129,10 @@ class EventsIT {
             "campaigns/media/AddCampaignPhoto.json", "campaigns/media/GetCampaignPhoto.json",
             "campaigns/media/RemoveCampaignPhoto.json", "campaigns/media/SetCampaignBrandIcon.json",
             "campaigns/media/GetCampaignBrandIcon.json", "campaigns/media/RemoveCampaignBrandIcon.json",
+            // issue 11: media. Cashback for John through a cashback campaign seeded for every level of the store.
+            "campaigns/media/SimulateCashback.json", "campaigns/media/SimulateCashback-form.json",
+            "campaigns/media/RedeemCashback.json", "campaigns/media/RedeemCashback-form.json",
+            "campaigns/media/CustomerRedeemCashback.json", "campaigns/media/CustomerRedeemCashback-form.json",
             "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
             "admin/RotateStoreApiKey.json");
     /** The customer token in the points events: replaced by the one the token event got. */
@@ -198,6 +202,31 @@ class EventsIT {
         // issue 11: media
         String photo = PHOTO_PLACEHOLDER;
         for (String name : ORDER) {
+            if (name.equals("campaigns/media/SimulateCashback.json")) {
+                // issue 11: media. A cashback campaign (pointValue 2) for every level of the store and the segment.
+                var levels = new HttpApiClient(stack.baseUri()).call("GET", "/api/demo/level",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY), null);
+                List<String> levelIds = new java.util.ArrayList<>();
+                levels.json().get("levels").forEach(l -> levelIds.add(l.get("id").asText()));
+                var cashback = new org.serverlessloyalty.shared.campaign.model.Campaign(
+                        new org.serverlessloyalty.shared.store.model.StoreCode("demo"),
+                        org.serverlessloyalty.shared.campaign.model.CampaignId.newId(),
+                        org.serverlessloyalty.shared.campaign.model.RewardType.CASHBACK, true,
+                        Map.of("en", new org.serverlessloyalty.shared.campaign.model.CampaignTranslation("en",
+                                "Cashback", null, null, null, null, null)), false, false, false, levelIds,
+                        List.of(segment), List.of(), List.of(), null, null, null, null, null,
+                        org.serverlessloyalty.shared.campaign.model.CampaignWindow.ALWAYS,
+                        org.serverlessloyalty.shared.campaign.model.CampaignWindow.ALWAYS, null, true, true, null,
+                        null, null, null, java.math.BigDecimal.valueOf(2), null, null, null, false,
+                        java.time.Instant.now(), 1);
+                stack.dynamoDbClient().putItem(b -> b.tableName(stack.tableName("LoyaltyTable")).item(
+                        org.serverlessloyalty.shared.campaign.dynamodb.CampaignItemMapper.definition(cashback)));
+                // John back in the segment (RemoveSegmentCustomer took him out), so the campaign targets him (C30).
+                var joined = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/segment/" + segment
+                        + "/customers", Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type",
+                        "application/json"), "{\"customers\":[\"a6b33600-e499-5291-acf1-778fb2fd8e45\"]}");
+                assertThat(joined.status()).as(joined.body()).isBetween(200, 204);
+            }
             if (name.equals("points/RegisterCustomer.json")) {
                 // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
                 org.serverlessloyalty.tests.points.EventRuleSeed.seed(stack, "demo",
