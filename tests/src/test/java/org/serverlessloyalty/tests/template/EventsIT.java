@@ -226,6 +226,15 @@ class EventsIT {
                         + "/customers", Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type",
                         "application/json"), "{\"customers\":[\"a6b33600-e499-5291-acf1-778fb2fd8e45\"]}");
                 assertThat(joined.status()).as(joined.body()).isBetween(200, 204);
+                // And 10 points to redeem: adds are locked in this store (set before AddPoints), so activated at once.
+                var added = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/points/transfer/add",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "application/json"),
+                        "{\"transfer\":{\"customer\":\"a6b33600-e499-5291-acf1-778fb2fd8e45\",\"points\":10}}");
+                assertThat(added.status()).as(added.body()).isEqualTo(200);
+                var activated = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/points/transfer/"
+                        + added.json().get("pointsTransferId").asText() + "/activate",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY), null);
+                assertThat(activated.status()).as(activated.body()).isBetween(200, 204);
             }
             if (name.equals("points/RegisterCustomer.json")) {
                 // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
