@@ -24,6 +24,7 @@ import org.serverlessloyalty.local.http.ApiGatewayServer;
 import org.serverlessloyalty.local.http.RouteTable;
 import org.serverlessloyalty.local.lambda.FunctionEnvironment;
 import org.serverlessloyalty.local.lambda.LocalFunction;
+import org.serverlessloyalty.local.s3.LocalS3;
 import org.serverlessloyalty.local.seed.DemoSeeder;
 import org.serverlessloyalty.local.seed.DemoStore;
 import org.serverlessloyalty.local.sqs.ElasticMq;
@@ -86,6 +87,7 @@ public final class LocalStack implements AutoCloseable {
     private ApiGatewayServer api;
     private LocalDynamoDb dynamoDbEngine;
     private ElasticMq sqsEngine;
+    private LocalS3 s3Engine;
     private SdkHttpClient httpClient;
     private DynamoDbClient dynamoDb;
     private SqsClient sqs;
@@ -138,10 +140,17 @@ public final class LocalStack implements AutoCloseable {
         model.tables().forEach(table -> TableProvisioner.ensure(dynamoDb, table));
         queueUrls.putAll(QueueProvisioner.createAll(sqs, model.queues()));
 
-        Map<String, String> localEndpoints = Map.of(
+        Map<String, String> localEndpoints = new LinkedHashMap<>(Map.of(
                 "DYNAMODB_ENDPOINT", dynamoDbEngine.endpoint().toString(),
                 "SQS_ENDPOINT", sqsEngine.endpoint().toString(),
-                "ADMIN_API_KEY", adminKey);
+                "ADMIN_API_KEY", adminKey));
+        // issue 11 (media): the template's buckets, in an in-process S3, only when the template declares one.
+        if (!model.buckets().isEmpty()) {
+            s3Engine = LocalS3.start(0, FunctionEnvironment.ACCESS_KEY_ID, FunctionEnvironment.SECRET_ACCESS_KEY,
+                    dataDir == null ? null : dataDir.resolve("s3"));
+            model.buckets().forEach(bucket -> s3Engine.ensureBucket(bucket.bucketName()));
+            localEndpoints.put("S3_ENDPOINT", s3Engine.endpoint().toString());
+        }
         ClassLoader loader = Optional.ofNullable(Thread.currentThread().getContextClassLoader())
                 .orElse(LocalStack.class.getClassLoader());
         for (FunctionDef function : model.functions()) {
@@ -280,6 +289,11 @@ public final class LocalStack implements AutoCloseable {
         return sqsEngine.endpoint();
     }
 
+    /** issue 11 (media): the in-process S3 holding the template's buckets; empty when the template has none. */
+    public Optional<LocalS3> s3Engine() {
+        return Optional.ofNullable(s3Engine);
+    }
+
     /** The URL of a template queue, by logical id. */
     public String queueUrl(String logicalId) {
         String url = queueUrls.get(logicalId);
@@ -360,6 +374,7 @@ public final class LocalStack implements AutoCloseable {
             quietly("DynamoDB client", dynamoDb);
             quietly("HTTP client", httpClient);
             quietly("ElasticMQ", sqsEngine);
+            quietly("S3", s3Engine);
             quietly("DynamoDB", dynamoDbEngine);
             if (lock != null) {
                 try {

@@ -24,10 +24,20 @@ import org.serverlessloyalty.shared.campaign.port.CouponEvents;
 import org.serverlessloyalty.shared.campaign.service.CampaignAvailability;
 import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
+import org.serverlessloyalty.campaigns.media.CashbackRoutes;
+import org.serverlessloyalty.campaigns.media.PhotoRoutes;
+import org.serverlessloyalty.shared.campaign.service.Cashback;
+import org.serverlessloyalty.shared.access.model.Access;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignPhotos;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.port.CampaignImages;
+import org.serverlessloyalty.shared.campaign.s3.S3CampaignImages;
+import org.serverlessloyalty.shared.campaign.service.CampaignMedia;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
 import org.serverlessloyalty.shared.platform.aws.AwsClients;
+import org.serverlessloyalty.shared.platform.aws.S3Clients;
 import org.serverlessloyalty.shared.platform.aws.SsmAdminKeySource;
 import org.serverlessloyalty.shared.platform.config.FunctionConfig;
 import org.serverlessloyalty.shared.platform.config.LambdaEnvironment;
@@ -64,6 +74,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** How long a customer token works: template parameter CustomerTokenSeconds (the points function issues them). */
     static final String CUSTOMER_TOKEN_SECONDS = "CUSTOMER_TOKEN_SECONDS";
     static final int DEFAULT_CUSTOMER_TOKEN_SECONDS = 900;
+    /** issue 11 (media): the private bucket of campaign photos (template.yaml CampaignMediaBucket). */
+    static final String MEDIA_BUCKET = "MEDIA_BUCKET";
 
     private final LoyaltyAuthorization authorization;
     private final BusinessMetrics metrics;
@@ -73,6 +85,9 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     // issue 11: buy
     private final BuyRoutes buy;
     private final AvailabilityRoutes availability;
+    // issue 11: media
+    private final PhotoRoutes photos;
+    private final CashbackRoutes cashback;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -113,7 +128,12 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                 campaigns,
                 // issue 11: buy. The coupon-created webhook is h11-bought's (CouponEvents); none until it lands.
                 new DynamoDbPurchaseStore(dynamoDb, table, clock),
-                CouponEvents.NONE);
+                CouponEvents.NONE,
+                // issue 11: media
+                new DynamoDbCampaignPhotos(dynamoDb, table),
+                LambdaEnvironment.get(MEDIA_BUCKET)
+                        .<CampaignImages>map(bucket -> new S3CampaignImages(S3Clients.s3(), bucket))
+                        .orElseGet(() -> CampaignImages.unconfigured(MEDIA_BUCKET + " is not set")));
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
@@ -124,11 +144,17 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.authorization = new LoyaltyAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
                 customerTokens);
         this.metrics = metrics;
+        // issue 11: media (before the catalogue, whose Campaign objects show the photos)
+        CampaignMedia media = new CampaignMedia(ports.photos(), ports.images(), clock);
+        this.photos = new PhotoRoutes(media);
+        this.cashback = new CashbackRoutes(new Cashback(ports.campaigns(), ports.purchases(), loyalty.directory(),
+                loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(), loyalty.memberLevels(),
+                clock));
         // issue 11: h11-catalogue
         this.catalogue = new CatalogueRoutes(ports.campaigns(), ports.catalogue(),
                 new LevelAndSegmentNames(ports.loyalty().levels(), ports.loyalty().segments()),
                 ports.loyalty().earningRules(), new VisibleCustomers(ports.loyalty().levels(),
-                        ports.loyalty().segments(), loyalty.directory()), metrics, clock);
+                        ports.loyalty().segments(), loyalty.directory()), metrics, clock, media);
         this.categories = new CategoryRoutes(ports.catalogue(), clock);
         // issue 11: buy
         this.buy = new BuyRoutes(new CampaignPurchases(ports.campaigns(), ports.purchases(), loyalty.directory(),
@@ -200,6 +226,25 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                     availability.adminValidate(request, authorization.authorize(request, Access.STORE_ADMIN));
             case "POST /api/{storeCode}/customer/campaign/validate" ->
                     availability.customerValidate(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            // issue 11: media
+            case "POST /api/{storeCode}/campaign/{campaign}/photo" ->
+                    photos.addPhoto(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/{campaign}/photo/{photoId}" ->
+                    photos.getPhoto(request, authorization.authorize(request, Access.PUBLIC));
+            case "DELETE /api/{storeCode}/campaign/{campaign}/photo/{photoId}" ->
+                    photos.removePhoto(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/campaign/{campaign}/brand_icon" ->
+                    photos.setBrandIcon(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/{campaign}/brand_icon" ->
+                    photos.getBrandIcon(request, authorization.authorize(request, Access.PUBLIC));
+            case "DELETE /api/{storeCode}/campaign/{campaign}/brand_icon" ->
+                    photos.removeBrandIcon(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/admin/campaign/cashback/simulate" ->
+                    cashback.simulate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/admin/campaign/cashback/redeem" ->
+                    cashback.adminRedeem(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/campaign/cashback/redeem" ->
+                    cashback.customerRedeem(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

@@ -3,6 +3,8 @@ package org.serverlessloyalty.campaigns;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.serverlessloyalty.shared.campaign.port.CampaignCatalogue;
+import org.serverlessloyalty.shared.campaign.port.CampaignImages;
+import org.serverlessloyalty.shared.campaign.port.CampaignPhotos;
 import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
 import org.serverlessloyalty.shared.campaign.port.CouponEvents;
 import org.serverlessloyalty.shared.campaign.port.PurchaseStore;
@@ -18,11 +20,15 @@ import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
  * @param catalogue issue 11 (h11-catalogue): the catalogue's writes, pool reads and categories
  * @param purchases    issue 11 h11-buy: where a purchase's one transaction is written
  * @param couponEvents issue 11 h11-buy: the coupon-created webhook a committed purchase hands its coupons to
+ * @param photos    issue 11 (media): photo and brand icon records
+ * @param images    issue 11 (media): the private bucket the images are in
  */
 public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets secrets, Duration tokenLifetime,
                              LoyaltyServices.Ports loyalty, CampaignRepository campaigns,
                              // issue 11: h11-catalogue
                              CampaignCatalogue catalogue,
                              // issue 11: buy
-                             PurchaseStore purchases, CouponEvents couponEvents) {
+                             PurchaseStore purchases, CouponEvents couponEvents,
+                             // issue 11: media
+                             CampaignPhotos photos, CampaignImages images) {
 }

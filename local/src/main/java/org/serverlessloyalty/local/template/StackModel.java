@@ -12,14 +12,15 @@ import java.util.Optional;
  * {@link #ignoredResources()}; things it cannot emulate but that do matter are in {@link #warnings()}.
  */
 public record StackModel(String source, Map<String, String> parameters, List<FunctionDef> functions,
-                         List<TableDef> tables, List<QueueDef> queues, List<String> ignoredResources,
-                         List<String> warnings) {
+                         List<TableDef> tables, List<QueueDef> queues, List<BucketDef> buckets,
+                         List<String> ignoredResources, List<String> warnings) {
 
     public StackModel {
         parameters = Map.copyOf(parameters);
         functions = List.copyOf(functions);
         tables = List.copyOf(tables);
         queues = List.copyOf(queues);
+        buckets = List.copyOf(buckets);
         ignoredResources = List.copyOf(ignoredResources);
         warnings = List.copyOf(warnings);
     }

@@ -23,6 +23,8 @@ final class StackResolver implements Intrinsics.ResourceValues {
     private static final Set<String> FUNCTION_TYPES = Set.of("AWS::Serverless::Function");
     private static final Set<String> TABLE_TYPES = Set.of("AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable");
     private static final String QUEUE_TYPE = "AWS::SQS::Queue";
+    /** issue 11 (media): buckets are created in the stack's in-process S3. */
+    private static final String BUCKET_TYPE = "AWS::S3::Bucket";
     private static final Set<String> API_TYPES = Set.of("AWS::Serverless::HttpApi", "AWS::Serverless::Api",
             "AWS::ApiGatewayV2::Api", "AWS::ApiGateway::RestApi");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +56,7 @@ final class StackResolver implements Intrinsics.ResourceValues {
         List<FunctionDef> functions = new ArrayList<>();
         List<TableDef> tables = new ArrayList<>();
         List<QueueDef> queues = new ArrayList<>();
+        List<BucketDef> buckets = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
         for (Template.Resource resource : template.resources().values()) {
             if (!exists(resource.logicalId())) {
@@ -66,6 +69,8 @@ final class StackResolver implements Intrinsics.ResourceValues {
                 tables.add(table(resource));
             } else if (QUEUE_TYPE.equals(resource.type())) {
                 queues.add(queue(resource));
+            } else if (BUCKET_TYPE.equals(resource.type())) {
+                buckets.add(new BucketDef(resource.logicalId(), name(resource)));
             } else if (!API_TYPES.contains(resource.type())) {
                 ignored.add(resource.logicalId() + " (" + resource.type() + ")");
             }
@@ -76,7 +81,7 @@ final class StackResolver implements Intrinsics.ResourceValues {
         Map<String, String> parameterText = new LinkedHashMap<>();
         parameters.forEach((k, v) -> parameterText.put(k, v instanceof List<?> l
                 ? String.join(",", l.stream().map(String::valueOf).toList()) : String.valueOf(v)));
-        return new StackModel(template.source(), parameterText, functions, tables, queues, ignored, warnings);
+        return new StackModel(template.source(), parameterText, functions, tables, queues, buckets, ignored, warnings);
     }
 
     // ---- Parameters -------------------------------------------------------------------------------------
@@ -197,6 +202,14 @@ final class StackResolver implements Intrinsics.ResourceValues {
                 default -> throw new TemplateException(where + ": a queue has Arn, QueueName and QueueUrl");
             };
         }
+        if (BUCKET_TYPE.equals(type)) {
+            return switch (attribute) {
+                // S3 ARNs name no region or account.
+                case "Arn" -> "arn:aws:s3:::" + name(resource);
+                case "DomainName" -> name(resource) + ".s3.amazonaws.com";
+                default -> throw new TemplateException(where + ": a bucket has Arn and DomainName here");
+            };
+        }
         if (TABLE_TYPES.contains(type)) {
             return switch (attribute) {
                 case "Arn" -> account.tableArn(name(resource));
@@ -242,6 +255,7 @@ final class StackResolver implements Intrinsics.ResourceValues {
                 case "AWS::Serverless::Function", "AWS::Lambda::Function" -> "FunctionName";
                 case "AWS::Logs::LogGroup" -> "LogGroupName";
                 case "AWS::SNS::Topic" -> "TopicName";
+                case BUCKET_TYPE -> "BucketName";
                 default -> null;
             };
             String name = property == null ? null
@@ -254,6 +268,10 @@ final class StackResolver implements Intrinsics.ResourceValues {
                     throw new TemplateException(resource.logicalId() + ": QueueName " + name
                             + (fifo ? " must end in .fifo for a FIFO queue" : " ends in .fifo but FifoQueue is not true"));
                 }
+            }
+            if (name == null && BUCKET_TYPE.equals(resource.type())) {
+                // As CloudFormation names an unnamed bucket: the stack and the logical id, lower case (S3's rule).
+                name = (account.stackName() + "-" + resource.logicalId()).toLowerCase(Locale.ROOT);
             }
             if (name == null) {
                 name = resource.logicalId();

@@ -161,7 +161,14 @@ class HostileBodiesIT {
                     "{\"quantity\":" + HOLE + "}", "quantity")),
             Map.entry("POST /api/{storeCode}/admin/customer/{customer}/campaign/validate", new JsonRoute(
                     "{\"campaigns\":{\"campaigns\":[],\"additionalPoints\":" + HOLE + "}}",
-                    "campaigns[additionalPoints]")));
+                    "campaigns[additionalPoints]")),
+            // issue 11: media
+            Map.entry("POST /api/{storeCode}/admin/campaign/cashback/simulate", new JsonRoute(
+                    "{\"customerId\":\"a6b33600-e499-5291-acf1-778fb2fd8e45\",\"pointsAmount\":" + HOLE + "}",
+                    "pointsAmount")),
+            Map.entry("POST /api/{storeCode}/admin/campaign/cashback/redeem", new JsonRoute(
+                    "{\"customerId\":\"a6b33600-e499-5291-acf1-778fb2fd8e45\",\"pointValue\":1,\"rewardAmount\":1,"
+                            + "\"pointsAmount\":" + HOLE + "}", "pointsAmount")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -249,7 +256,13 @@ class HostileBodiesIT {
             "GET /api/{storeCode}/campaignCategory/{campaignCategory}",
             // issue 11: buy
             "GET /api/{storeCode}/admin/customer/{customer}/campaign/available",
-            "GET /api/{storeCode}/seller/customer/{customer}/campaign/available");
+            "GET /api/{storeCode}/seller/customer/{customer}/campaign/available",
+            // issue 11: media. The uploads read multipart/form-data only: a hostile JSON body is a 400 naming the
+            // file's field, never read as JSON.
+            "POST /api/{storeCode}/campaign/{campaign}/photo", "GET /api/{storeCode}/campaign/{campaign}/photo/{photoId}",
+            "DELETE /api/{storeCode}/campaign/{campaign}/photo/{photoId}",
+            "POST /api/{storeCode}/campaign/{campaign}/brand_icon", "GET /api/{storeCode}/campaign/{campaign}/brand_icon",
+            "DELETE /api/{storeCode}/campaign/{campaign}/brand_icon");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before
@@ -268,7 +281,9 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/customer/invitations/invite",
             // issue 11: buy
             "POST /api/{storeCode}/customer/campaign/{campaign}/buy", "GET /api/{storeCode}/customer/campaign/available",
-            "POST /api/{storeCode}/customer/campaign/validate");
+            "POST /api/{storeCode}/customer/campaign/validate",
+            // issue 11: media
+            "POST /api/{storeCode}/customer/campaign/cashback/redeem");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =

@@ -125,6 +125,14 @@ class EventsIT {
             "campaigns/catalogue/ActivateCampaign.json", "campaigns/catalogue/ListActiveCampaigns.json",
             "campaigns/catalogue/ListCampaignVisibleCustomers.json", "campaigns/catalogue/ListPublicCampaigns.json",
             "campaigns/catalogue/SellerListCampaigns.json", "campaigns/catalogue/SellerGetCampaign.json",
+            // issue 11: media. Photos and the brand icon of the campaign CreateCampaign made.
+            "campaigns/media/AddCampaignPhoto.json", "campaigns/media/GetCampaignPhoto.json",
+            "campaigns/media/RemoveCampaignPhoto.json", "campaigns/media/SetCampaignBrandIcon.json",
+            "campaigns/media/GetCampaignBrandIcon.json", "campaigns/media/RemoveCampaignBrandIcon.json",
+            // issue 11: media. Cashback for John through a cashback campaign seeded for every level of the store.
+            "campaigns/media/SimulateCashback.json", "campaigns/media/SimulateCashback-form.json",
+            "campaigns/media/RedeemCashback.json", "campaigns/media/RedeemCashback-form.json",
+            "campaigns/media/CustomerRedeemCashback.json", "campaigns/media/CustomerRedeemCashback-form.json",
             "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
             "admin/RotateStoreApiKey.json");
     /** The customer token in the points events: replaced by the one the token event got. */
@@ -142,6 +150,8 @@ class EventsIT {
     /** issue 11: h11-catalogue. The campaign and category ids in the campaign events: replaced by those created. */
     private static final String CAMPAIGN_PLACEHOLDER = "3062c881-93f3-496b-9669-4238c0a62be8";
     private static final String CATEGORY_PLACEHOLDER = "7a0c1e2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d";
+    /** issue 11: media. The photo id in the media events: replaced by the one AddCampaignPhoto got. */
+    private static final String PHOTO_PLACEHOLDER = "08ae48fd-04b0-4a08-a2a7-fcfca3c4caf5";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -189,7 +199,43 @@ class EventsIT {
         // issue 11: h11-catalogue
         String campaign = CAMPAIGN_PLACEHOLDER;
         String category = CATEGORY_PLACEHOLDER;
+        // issue 11: media
+        String photo = PHOTO_PLACEHOLDER;
         for (String name : ORDER) {
+            if (name.equals("campaigns/media/SimulateCashback.json")) {
+                // issue 11: media. A cashback campaign (pointValue 2) for every level of the store and the segment.
+                var levels = new HttpApiClient(stack.baseUri()).call("GET", "/api/demo/level",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY), null);
+                List<String> levelIds = new java.util.ArrayList<>();
+                levels.json().get("levels").forEach(l -> levelIds.add(l.get("id").asText()));
+                var cashback = new org.serverlessloyalty.shared.campaign.model.Campaign(
+                        new org.serverlessloyalty.shared.store.model.StoreCode("demo"),
+                        org.serverlessloyalty.shared.campaign.model.CampaignId.newId(),
+                        org.serverlessloyalty.shared.campaign.model.RewardType.CASHBACK, true,
+                        Map.of("en", new org.serverlessloyalty.shared.campaign.model.CampaignTranslation("en",
+                                "Cashback", null, null, null, null, null)), false, false, false, levelIds,
+                        List.of(segment), List.of(), List.of(), null, null, null, null, null,
+                        org.serverlessloyalty.shared.campaign.model.CampaignWindow.ALWAYS,
+                        org.serverlessloyalty.shared.campaign.model.CampaignWindow.ALWAYS, null, true, true, null,
+                        null, null, null, java.math.BigDecimal.valueOf(2), null, null, null, false,
+                        java.time.Instant.now(), 1);
+                stack.dynamoDbClient().putItem(b -> b.tableName(stack.tableName("LoyaltyTable")).item(
+                        org.serverlessloyalty.shared.campaign.dynamodb.CampaignItemMapper.definition(cashback)));
+                // John back in the segment (RemoveSegmentCustomer took him out), so the campaign targets him (C30).
+                var joined = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/segment/" + segment
+                        + "/customers", Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type",
+                        "application/json"), "{\"customers\":[\"a6b33600-e499-5291-acf1-778fb2fd8e45\"]}");
+                assertThat(joined.status()).as(joined.body()).isBetween(200, 204);
+                // And 10 points to redeem: adds are locked in this store (set before AddPoints), so activated at once.
+                var added = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/points/transfer/add",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "application/json"),
+                        "{\"transfer\":{\"customer\":\"a6b33600-e499-5291-acf1-778fb2fd8e45\",\"points\":10}}");
+                assertThat(added.status()).as(added.body()).isEqualTo(200);
+                var activated = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/points/transfer/"
+                        + added.json().get("pointsTransferId").asText() + "/activate",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY), null);
+                assertThat(activated.status()).as(activated.body()).isBetween(200, 204);
+            }
             if (name.equals("points/RegisterCustomer.json")) {
                 // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
                 org.serverlessloyalty.tests.points.EventRuleSeed.seed(stack, "demo",
@@ -217,9 +263,10 @@ class EventsIT {
                     .replace(TRANSACTION_PLACEHOLDER, transaction)
                     .replace(RULE_PLACEHOLDER, rule)
                     .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment)
-                    .replace(CAMPAIGN_PLACEHOLDER, campaign).replace(CATEGORY_PLACEHOLDER, category);
+                    .replace(CAMPAIGN_PLACEHOLDER, campaign).replace(CATEGORY_PLACEHOLDER, category)
+                    .replace(PHOTO_PLACEHOLDER, photo);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
-            if (event.getIsBase64Encoded() && event.getBody() != null) {
+            if (event.getIsBase64Encoded() && event.getBody() != null && !name.startsWith("campaigns/media/")) {
                 // issue 10: a form names the level, segment or transaction it acts on inside its base64 body.
                 String form = new String(java.util.Base64.getDecoder().decode(event.getBody()),
                         java.nio.charset.StandardCharsets.UTF_8).replace(LEVEL_PLACEHOLDER, level)
@@ -244,6 +291,9 @@ class EventsIT {
                 JsonNode store = Json.MAPPER.readTree(response.getBody());
                 apiKey = store.get("apiKey").asText();
                 publishableKey = store.get("publishableKey").asText();
+            }
+            if (name.equals("campaigns/media/AddCampaignPhoto.json")) {
+                photo = Json.MAPPER.readTree(response.getBody()).get("photoId").asText();
             }
             if (name.equals("points/levels/CreateLevel.json")) {
                 level = Json.MAPPER.readTree(response.getBody()).get("id").asText();

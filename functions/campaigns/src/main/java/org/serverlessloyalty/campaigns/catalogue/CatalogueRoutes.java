@@ -1,6 +1,8 @@
 package org.serverlessloyalty.campaigns.catalogue;
 
 import java.time.Clock;
+import org.serverlessloyalty.campaigns.media.PhotoRoutes;
+import org.serverlessloyalty.shared.campaign.service.CampaignMedia;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,10 +52,12 @@ public final class CatalogueRoutes {
     private final VisibleCustomers visible;
     private final BusinessMetrics metrics;
     private final Clock clock;
+    // issue 11: media. A campaign's photos and brand icon ({@code photos[]}, {@code hasPhoto}, {@code brandIcon}).
+    private final CampaignMedia media;
 
     public CatalogueRoutes(CampaignRepository campaigns, CampaignCatalogue catalogue, TargetNames names,
                            EarningRuleRepository earningRules, VisibleCustomers visible, BusinessMetrics metrics,
-                           Clock clock) {
+                           Clock clock, CampaignMedia media) {
         this.admin = new CampaignAdmin(campaigns, catalogue);
         this.campaigns = campaigns;
         this.catalogue = catalogue;
@@ -62,6 +66,7 @@ public final class CatalogueRoutes {
         this.visible = visible;
         this.metrics = metrics;
         this.clock = clock;
+        this.media = media;
     }
 
     /** A1: 200 {@code {"campaignId"}}; 400 naming every offending field, nothing written. */
@@ -205,7 +210,9 @@ public final class CatalogueRoutes {
                 c.segments().isEmpty() ? Map.of()
                         : names.segmentNames(store.code(), new LinkedHashSet<>(c.segments())),
                 categoryNames, coupons, single ? visible.count(store, c) : null, earningRule(store, c));
-        return CampaignRender.toJson(c, stored.counters(), context);
+        // issue 11: media. One Query of the campaign's photo records per campaign rendered (a page at most).
+        return CampaignRender.toJson(c, stored.counters(), context,
+                PhotoRoutes.mediaFields(media.media(store.code(), c.id())));
     }
 
     private CampaignRender.EarningRuleSummary earningRule(Store store, Campaign c) {

@@ -82,6 +82,16 @@ public final class CampaignKeys {
         return key(campaignPartition(store, id), PHOTO_SK_PREFIX + photoId);
     }
 
+    /**
+     * issue 11 (media): the campaign's brand icon record, beside its photos' records (one Query of {@code PHOTO#}
+     * reads both); photo ids are lower-case UUIDs, so no photo's key is this one.
+     */
+    public static Map<String, AttributeValue> brandIcon(StoreCode store, CampaignId id) {
+        return key(campaignPartition(store, id), BRAND_ICON_SK);
+    }
+
+    static final String BRAND_ICON_SK = PHOTO_SK_PREFIX + "BRAND_ICON";
+
     static String campaignPartition(StoreCode store, CampaignId id) {
         return store.value() + "#CAMPAIGN#" + id.value();
     }

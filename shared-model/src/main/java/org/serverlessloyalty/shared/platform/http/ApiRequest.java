@@ -99,6 +99,14 @@ public final class ApiRequest {
 
     /** The body as bytes; 413 when it exceeds {@link #MAX_BODY_BYTES}. */
     public byte[] body() {
+        return body(MAX_BODY_BYTES);
+    }
+
+    /**
+     * The body as bytes; 413 when it exceeds {@code maxBytes}. Upload routes (campaign photos: 2 MB images in a
+     * multipart body) take more than {@link #MAX_BODY_BYTES}; Lambda's own 6 MB request limit still applies.
+     */
+    public byte[] body(int maxBytes) {
         String raw = event.getBody();
         if (raw == null) {
             return new byte[0];
@@ -106,9 +114,9 @@ public final class ApiRequest {
         byte[] bytes = event.getIsBase64Encoded()
                 ? Base64.getDecoder().decode(raw)
                 : raw.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > MAX_BODY_BYTES) {
+        if (bytes.length > maxBytes) {
             throw new ApiException(413, "PAYLOAD_TOO_LARGE",
-                    "The body is " + bytes.length + " bytes; the limit is " + MAX_BODY_BYTES, FieldErrors.none());
+                    "The body is " + bytes.length + " bytes; the limit is " + maxBytes, FieldErrors.none());
         }
         return bytes;
     }

@@ -22,6 +22,15 @@ public record ApiResponse(int status, Object body) {
         return new ApiResponse(204, null);
     }
 
+    /** Raw bytes of a media type (an image): sent base64-encoded, as API Gateway expects binary bodies. */
+    public static ApiResponse binary(byte[] bytes, String contentType) {
+        return new ApiResponse(200, new BinaryBody(bytes, contentType));
+    }
+
+    /** A body that is not JSON: its bytes and their media type. */
+    public record BinaryBody(byte[] bytes, String contentType) {
+    }
+
     public APIGatewayV2HTTPResponse toEvent() {
         return toEvent(Map.of());
     }
@@ -31,6 +40,17 @@ public record ApiResponse(int status, Object body) {
         headers.putAll(extraHeaders);
         if (body == null) {
             headers.remove("Content-Type");
+        }
+        if (body instanceof BinaryBody binary) {
+            headers.put("Content-Type", binary.contentType());
+            // The bytes are the type they claim (checked on upload); browsers must not guess another.
+            headers.put("X-Content-Type-Options", "nosniff");
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(status)
+                    .withHeaders(headers)
+                    .withBody(java.util.Base64.getEncoder().encodeToString(binary.bytes()))
+                    .withIsBase64Encoded(true)
+                    .build();
         }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
