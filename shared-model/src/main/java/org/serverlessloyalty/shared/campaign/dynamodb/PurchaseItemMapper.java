@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** A bought reward as an item: written by the purchase's transaction, read by every bought-reward list. */
 public final class PurchaseItemMapper {
 
-    static final String USED_AT = "usedAt";
-    static final String USED_FOR = "usedForTransactionId";
+    static final String USED_AT = CampaignKeys.USED_AT;
+    static final String USED_FOR = CampaignKeys.USED_FOR_TRANSACTION_ID;
     static final String DELIVERY_STATUS = "deliveryStatus";
     static final String CANCELLED = "cancelled";
 

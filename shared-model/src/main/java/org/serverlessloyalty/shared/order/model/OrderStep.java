@@ -32,6 +32,14 @@ public sealed interface OrderStep {
     record TakeCustomerUse(CodeValue code, String customerGuid, int limit) implements OrderStep {
     }
 
+    /**
+     * Marks the bought reward a code was issued for used by this order ({@code used}, {@code usedAt},
+     * {@code usedForTransactionId} = the order; issue 11), beside the code's use. Holds: the reward exists (a code
+     * whose reward is gone is NOT_FOUND). A reward an earlier order already marked keeps its first use's date.
+     */
+    record MarkRewardUsed(CodeValue code, String memberId, String couponId) implements OrderStep {
+    }
+
     /** Records what the order did with one code. Holds nothing: the item is the order's own. */
     record RecordRedemption(Redemption redemption) implements OrderStep {
     }

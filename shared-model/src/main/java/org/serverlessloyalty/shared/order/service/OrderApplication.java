@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.giftcode.model.GiftCode;
+import org.serverlessloyalty.shared.giftcode.model.RewardRef;
 import org.serverlessloyalty.shared.giftcode.model.ValidationReason;
 import org.serverlessloyalty.shared.giftcode.port.GiftCodeRepository;
 import org.serverlessloyalty.shared.order.model.AppliedOrder;
@@ -142,13 +143,17 @@ public final class OrderApplication implements OrderLedger {
             codes.findForUse(report.store(), code).ifPresent(c -> known.put(code, c));
         }
         Map<CodeValue, GiftCode> terms = new LinkedHashMap<>();
-        known.forEach((code, read) -> terms.put(code, read.code()));
+        Map<CodeValue, RewardRef> rewards = new LinkedHashMap<>();
+        known.forEach((code, read) -> {
+            terms.put(code, read.code());
+            read.reward().ifPresent(reward -> rewards.put(code, reward));
+        });
         Map<CodeValue, ValidationReason> conflicts =
                 OrderPlans.refusedBeforeWriting(wanted, known, OrderPlans.orderTime(report, now), store.timezone());
 
         // Each refused round turns at least one more code into a CONFLICT, so this ends.
         for (int round = 0; round <= wanted.size(); round++) {
-            OrderPlan plan = OrderPlans.payment(report, contentHash, now, terms, conflicts);
+            OrderPlan plan = OrderPlans.payment(report, contentHash, now, terms, rewards, conflicts);
             PlanResult<OrderStep> result = orders.execute(plan);
             if (result instanceof PlanResult.Committed<OrderStep>) {
                 return Optional.of(ApplyResult.RECORDED);
