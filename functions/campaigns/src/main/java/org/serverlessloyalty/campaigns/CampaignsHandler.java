@@ -6,10 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Duration;
+import org.serverlessloyalty.campaigns.bought.BoughtRoutes;
+import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.access.service.AdminKey;
 import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbBoughtRewards;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.service.BoughtRewardService;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
@@ -53,6 +57,7 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private final LoyaltyAuthorization authorization;
     private final BusinessMetrics metrics;
+    private final BoughtRoutes bought;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -86,7 +91,9 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table),
                                 config.storeCacheTtl(), clock),
                         config.storeCacheTtl()),
-                new DynamoDbCampaignRepository(dynamoDb, table, clock));
+                new DynamoDbCampaignRepository(dynamoDb, table, clock),
+                // issue 11: h11-bought
+                new DynamoDbBoughtRewards(dynamoDb, table));
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
@@ -97,6 +104,10 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.authorization = new LoyaltyAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
                 customerTokens);
         this.metrics = metrics;
+        // issue 11: h11-bought
+        this.bought = new BoughtRoutes(ports.bought(),
+                new BoughtRewardService(ports.bought(), ports.campaigns(), clock), ports.loyalty().members(),
+                ports.campaigns(), clock);
     }
 
     @Override
@@ -105,7 +116,25 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private ApiResponse route(ApiRequest request) {
-        // A switch over the route keys, like the points family's, as the campaign routes arrive.
-        throw ApiException.notFound("Route " + request.routeKey());
+        return switch (request.routeKey()) {
+            // issue 11: h11-bought
+            case "GET /api/{storeCode}/campaign/bought" ->
+                    bought.storeList(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/bought/export/csv" ->
+                    bought.exportCsv(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/admin/customer/{customer}/campaign/bought" ->
+                    bought.memberList(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/customer/{customer}/campaign/bought" ->
+                    bought.memberList(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/campaign/bought" ->
+                    bought.ownList(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "POST /api/{storeCode}/admin/campaign/coupons/mark_as_used" ->
+                    bought.markUsedAsAdmin(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/campaign/coupons/mark_as_used" ->
+                    bought.markUsedAsCustomer(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "PUT /api/{storeCode}/admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus" ->
+                    bought.changeDelivery(request, authorization.authorize(request, Access.STORE_ADMIN));
+            default -> throw ApiException.notFound("Route " + request.routeKey());
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.serverlessloyalty.campaigns;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.serverlessloyalty.shared.campaign.port.BoughtRewards;
 import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
 import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
 import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
@@ -12,7 +13,10 @@ import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
  *
  * @param loyalty   members, points, levels and segments (who a campaign is for, what a purchase spends)
  * @param campaigns the catalogue: definitions, pools, counters
+ * @param bought    issue 11, h11-bought: bought rewards after their purchase (lists, mark as used, delivery)
  */
 public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets secrets, Duration tokenLifetime,
-                             LoyaltyServices.Ports loyalty, CampaignRepository campaigns) {
+                             LoyaltyServices.Ports loyalty, CampaignRepository campaigns,
+                             // issue 11: h11-bought
+                             BoughtRewards bought) {
 }

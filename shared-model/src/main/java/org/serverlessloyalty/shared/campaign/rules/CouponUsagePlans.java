@@ -80,7 +80,8 @@ public final class CouponUsagePlans {
         for (CouponUsage row : rows) {
             Optional<BoughtReward> reward = found.getOrDefault(row.row(), Optional.empty())
                     .filter(r -> r.purchase().campaignId().value().equals(row.campaignId())
-                            && r.purchase().code().equals(row.code()));
+                            && r.purchase().code() != null
+                            && r.purchase().code().strip().equalsIgnoreCase(row.code().strip()));
             if (row.used()) {
                 if (reward.isEmpty() || !(reward.get().purchase().used() || reward.get().purchase().canBeUsed(now))) {
                     return new Refused("No purchase available with given code in row " + row.row());
