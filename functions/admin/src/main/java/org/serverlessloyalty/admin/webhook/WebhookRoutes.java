@@ -23,6 +23,7 @@ import org.serverlessloyalty.shared.webhook.model.WebhookConfig;
 import org.serverlessloyalty.shared.webhook.port.WebhookStore;
 import org.serverlessloyalty.shared.webhook.rules.WebhookSignature;
 import org.serverlessloyalty.shared.webhook.rules.WebhookUrls;
+import org.serverlessloyalty.shared.webhook.port.WebhookQueue;
 
 /**
  * {@code /api/{storeCode}/admin/webhooks/coupon-created}: the store's webhook configuration (the secret is shown
