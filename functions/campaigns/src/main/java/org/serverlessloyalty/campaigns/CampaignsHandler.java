@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Duration;
+import org.serverlessloyalty.campaigns.bought.BoughtPorts;
 import org.serverlessloyalty.campaigns.bought.BoughtRoutes;
 import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.access.service.AdminKey;
@@ -13,7 +14,11 @@ import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbBoughtRewards;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.port.BoughtRewards;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
 import org.serverlessloyalty.shared.campaign.service.BoughtRewardService;
+import org.serverlessloyalty.shared.campaign.service.RewardCouponEvents;
+import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
@@ -41,6 +46,12 @@ import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepo
 import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
 import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
 import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
+import org.serverlessloyalty.shared.webhook.dynamodb.DynamoDbWebhookStore;
+import org.serverlessloyalty.shared.webhook.port.WebhookQueue;
+import org.serverlessloyalty.shared.webhook.service.CouponCreatedEvents;
+import org.serverlessloyalty.shared.webhook.sqs.SqsWebhookQueue;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
@@ -58,6 +69,11 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final LoyaltyAuthorization authorization;
     private final BusinessMetrics metrics;
     private final BoughtRoutes bought;
+    /**
+     * issue 11, h11-bought: the coupon-created events of the coupons a purchase issued; the purchase service calls it
+     * after its transaction committed (what it cannot hand over waits for the webhook redrive's sweep).
+     */
+    private final CouponEvents couponEvents;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -93,7 +109,18 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         config.storeCacheTtl()),
                 new DynamoDbCampaignRepository(dynamoDb, table, clock),
                 // issue 11: h11-bought
-                new DynamoDbBoughtRewards(dynamoDb, table));
+                boughtPorts(dynamoDb, table));
+    }
+
+    /** issue 11, h11-bought: bought rewards and the coupon-created webhook their codes are announced through. */
+    private static BoughtPorts boughtPorts(DynamoDbClient dynamoDb, String table) {
+        DynamoDbBoughtRewards rewards = new DynamoDbBoughtRewards(dynamoDb, table);
+        // Without the queue (setups that leave the webhook out) no event is sent: the records wait for a redrive.
+        WebhookQueue queue = LambdaEnvironment.get("COUPON_WEBHOOK_QUEUE_URL").<WebhookQueue>map(url ->
+                new SqsWebhookQueue(AwsClients.configure(SqsClient.builder(), "SQS_ENDPOINT").build(), url))
+                .orElse(WebhookQueue.NONE);
+        return new BoughtPorts(rewards, rewards, new DynamoDbGiftCodeRepository(dynamoDb, table),
+                new DynamoDbWebhookStore(dynamoDb, table), queue);
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
@@ -105,9 +132,12 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                 customerTokens);
         this.metrics = metrics;
         // issue 11: h11-bought
-        this.bought = new BoughtRoutes(ports.bought(),
-                new BoughtRewardService(ports.bought(), ports.campaigns(), clock), ports.loyalty().members(),
-                ports.campaigns(), clock);
+        BoughtRewards rewards = ports.bought().rewards();
+        this.bought = new BoughtRoutes(rewards, new BoughtRewardService(rewards, ports.campaigns(), clock),
+                ports.loyalty().members(), ports.campaigns(), clock);
+        this.couponEvents = new RewardCouponEvents(ports.bought().eventsDue(), ports.bought().giftCodes(),
+                new CouponCreatedEvents(ports.bought().webhooks(), ports.bought().webhookQueue(), metrics, clock),
+                clock);
     }
 
     @Override

@@ -112,6 +112,11 @@ public final class CampaignKeys {
         return store.value() + "#REWARDS";
     }
 
+    /** gsi2 (sparse): the store's bought rewards whose coupon-created event was not handed over yet (h11-bought). */
+    static String rewardEventsDuePartition(StoreCode store) {
+        return store.value() + "#REWARD_EVENTS_DUE";
+    }
+
     /** gsi1: the store's campaign categories. */
     static String storeCategoriesPartition(StoreCode store) {
         return store.value() + "#CAMPAIGN_CATEGORIES";

@@ -1,5 +1,6 @@
 package org.serverlessloyalty.shared.campaign.dynamodb;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.serverlessloyalty.shared.campaign.model.Purchase;
 import org.serverlessloyalty.shared.campaign.model.RewardPage;
 import org.serverlessloyalty.shared.campaign.model.RewardStep;
 import org.serverlessloyalty.shared.campaign.port.BoughtRewards;
+import org.serverlessloyalty.shared.campaign.port.CouponEventsDue;
 import org.serverlessloyalty.shared.giftcode.dynamodb.GiftCodeKeys;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.platform.dynamodb.TableKeys;
@@ -30,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * partition, the store's through gsi1 in purchase order. It executes mark-as-used plans, one step per item with the
  * step's condition, as one transaction; it decides nothing.
  */
-public final class DynamoDbBoughtRewards implements BoughtRewards {
+public final class DynamoDbBoughtRewards implements BoughtRewards, CouponEventsDue {
 
     private static final AttributeValue TRUE = AttributeValue.fromBool(true);
     private static final AttributeValue FALSE = AttributeValue.fromBool(false);
@@ -216,6 +218,40 @@ public final class DynamoDbBoughtRewards implements BoughtRewards {
             return true;
         } catch (ConditionalCheckFailedException noSuchReward) {
             return false;
+        }
+    }
+
+    @Override
+    public List<Purchase> due(StoreCode store, Instant boughtUpTo, int max) {
+        List<Purchase> due = new ArrayList<>();
+        var pages = dynamoDb.queryPaginator(b -> b.tableName(table).indexName(TableKeys.GSI2)
+                .keyConditionExpression(TableKeys.GSI2_PK + " = :pk AND " + TableKeys.GSI2_SK + " <= :upTo")
+                .expressionAttributeValues(Map.of(
+                        ":pk", AttributeValue.fromS(CampaignKeys.rewardEventsDuePartition(store)),
+                        ":upTo", AttributeValue.fromS(CampaignKeys.sortable(boughtUpTo) + AFTER)))
+                .limit(max));
+        for (var item : pages.items()) {
+            if (due.size() == max) {
+                break;
+            }
+            due.add(PurchaseItemMapper.fromItem(item));
+        }
+        return due;
+    }
+
+    @Override
+    public void handedOver(StoreCode store, List<Purchase> rewards) {
+        for (Purchase p : rewards) {
+            // Only the mark and its index keys: a reward deleted meanwhile is not recreated.
+            try {
+                dynamoDb.updateItem(b -> b.tableName(table).key(CampaignKeys.purchase(store, p.memberId(), p.couponId()))
+                        .updateExpression("REMOVE #due, #pk2, #sk2")
+                        .conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeNames(Map.of("#due", PurchaseItemMapper.COUPON_EVENT_DUE,
+                                "#pk2", TableKeys.GSI2_PK, "#sk2", TableKeys.GSI2_SK)));
+            } catch (ConditionalCheckFailedException gone) {
+                // nothing to unmark
+            }
         }
     }
 }
