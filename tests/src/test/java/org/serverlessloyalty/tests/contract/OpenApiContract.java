@@ -197,6 +197,10 @@ public final class OpenApiContract {
             }
             return problems;
         }
+        if (!content.has(JSON) && content.has("text/csv")) {
+            // issue 11, h11-bought: a file answer (the bought-reward CSV export) is text, held by its route's tests.
+            return problems;
+        }
         if (!content.has(JSON)) {
             problems.add(operation.routeKey() + " " + status + " documents no " + JSON + " body");
             return problems;

@@ -134,7 +134,12 @@ class HostileBodiesIT {
             Map.entry("PUT /api/{storeCode}/segment/{segment}", new JsonRoute(
                     "{\"segment\":{\"name\":" + HOLE + "}}", "segment[name]")),
             Map.entry("POST /api/{storeCode}/segment/{segment}/customers", new JsonRoute(
-                    "{\"customers\":[" + HOLE + "]}", "customers[0]")));
+                    "{\"customers\":[" + HOLE + "]}", "customers[0]")),
+            // issue 11: h11-bought
+            Map.entry("POST /api/{storeCode}/admin/campaign/coupons/mark_as_used", new JsonRoute(
+                    "{\"coupons\":[{\"code\":" + HOLE + "}]}", "coupons[0][code]")),
+            Map.entry("PUT /api/{storeCode}/admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus",
+                    new JsonRoute("{\"deliveryStatus\":{\"status\":" + HOLE + "}}", "deliveryStatus[status]")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -166,7 +171,11 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/customer/{customer}/level", "assign"),
             Map.entry("POST /api/{storeCode}/segment", "segment"),
             Map.entry("PUT /api/{storeCode}/segment/{segment}", "segment"),
-            Map.entry("POST /api/{storeCode}/segment/{segment}/customers", "segment"));
+            Map.entry("POST /api/{storeCode}/segment/{segment}/customers", "segment"),
+            // issue 11: h11-bought
+            Map.entry("POST /api/{storeCode}/admin/campaign/coupons/mark_as_used", "coupons"),
+            Map.entry("PUT /api/{storeCode}/admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus",
+                    "deliveryStatus"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -206,7 +215,11 @@ class HostileBodiesIT {
             "GET /api/{storeCode}/level/{level}/customers", "GET /api/{storeCode}/customer/level",
             "POST /api/{storeCode}/customer/{customer}/remove-manually-level", "GET /api/{storeCode}/segment",
             "GET /api/{storeCode}/segment/{segment}", "GET /api/{storeCode}/segment/{segment}/customers",
-            "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}");
+            "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}",
+            // issue 11: h11-bought
+            "GET /api/{storeCode}/campaign/bought", "GET /api/{storeCode}/campaign/bought/export/csv",
+            "GET /api/{storeCode}/admin/customer/{customer}/campaign/bought",
+            "GET /api/{storeCode}/seller/customer/{customer}/campaign/bought");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before
@@ -222,7 +235,10 @@ class HostileBodiesIT {
             "GET /api/{storeCode}/customer/earningRule",
             // issue 10: h10-events
             "POST /api/{storeCode}/customer/earningRule/{eventName}",
-            "POST /api/{storeCode}/customer/invitations/invite");
+            "POST /api/{storeCode}/customer/invitations/invite",
+            // issue 11: h11-bought
+            "GET /api/{storeCode}/customer/campaign/bought",
+            "POST /api/{storeCode}/customer/campaign/coupons/mark_as_used");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =

@@ -203,10 +203,7 @@ public final class BoughtRoutes {
     /** A20 {@code PUT /admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus} (C29). */
     public ApiResponse changeDelivery(ApiRequest request, Caller caller) {
         StoreCode store = caller.store().code();
-        String memberId = MemberIds.parse(caller.member(request.pathParameter("customer")))
-                .orElseThrow(() -> ApiException.notFound("Customer " + PlainText.excerpt(
-                        request.pathParameter("customer"))));
-        String couponId = request.pathParameter("couponId");
+        // The body first: bad input is 400 naming its fields whatever the path names.
         JsonFields body = OpenLoyaltyBody.parse(request, "deliveryStatus");
         String status = body.string("status", 32);
         body.errors().throwIfAny();
@@ -216,6 +213,10 @@ public final class BoughtRoutes {
         }
         DeliveryStatus delivery = DeliveryStatus.fromWire(status.strip()).orElseThrow(() -> ApiException.badRequest(
                 FieldErrors.single(body.path("status"), "must be ordered, canceled, shipped or delivered")));
+        String memberId = MemberIds.parse(caller.member(request.pathParameter("customer")))
+                .orElseThrow(() -> ApiException.notFound("Customer " + PlainText.excerpt(
+                        request.pathParameter("customer"))));
+        String couponId = request.pathParameter("couponId");
         if (!service.changeDelivery(store, memberId, couponId, delivery)) {
             throw ApiException.notFound("Coupon " + PlainText.excerpt(couponId));
         }
