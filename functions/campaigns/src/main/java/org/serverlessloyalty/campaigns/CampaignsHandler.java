@@ -6,19 +6,22 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Duration;
-import org.serverlessloyalty.campaigns.bought.BoughtPorts;
-import org.serverlessloyalty.campaigns.bought.BoughtRoutes;
+import org.serverlessloyalty.campaigns.catalogue.CatalogueRoutes;
+import org.serverlessloyalty.campaigns.catalogue.CategoryRoutes;
+import org.serverlessloyalty.campaigns.catalogue.VisibleCustomers;
 import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.access.service.AdminKey;
 import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
-import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbBoughtRewards;
+import org.serverlessloyalty.campaigns.buy.BuyRoutes;
+import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
-import org.serverlessloyalty.shared.campaign.port.BoughtRewards;
+import org.serverlessloyalty.shared.campaign.json.CampaignRender;
+import org.serverlessloyalty.shared.level.service.LevelAndSegmentNames;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
 import org.serverlessloyalty.shared.campaign.port.CouponEvents;
-import org.serverlessloyalty.shared.campaign.service.BoughtRewardService;
-import org.serverlessloyalty.shared.campaign.service.RewardCouponEvents;
-import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
+import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelSettings;
@@ -46,13 +49,18 @@ import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionRepo
 import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSettings;
 import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
 import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import org.serverlessloyalty.campaigns.bought.BoughtRoutes;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbBoughtRewards;
+import org.serverlessloyalty.shared.campaign.service.BoughtRewardService;
+import org.serverlessloyalty.shared.campaign.service.RewardCouponEvents;
+import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
 import org.serverlessloyalty.shared.webhook.dynamodb.DynamoDbWebhookStore;
 import org.serverlessloyalty.shared.webhook.port.WebhookQueue;
 import org.serverlessloyalty.shared.webhook.service.CouponCreatedEvents;
 import org.serverlessloyalty.shared.webhook.sqs.SqsWebhookQueue;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * The reward campaigns family (Open Loyalty's campaigns, docs/campaigns.md): the catalogue and its coupon pools,
@@ -68,12 +76,13 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private final LoyaltyAuthorization authorization;
     private final BusinessMetrics metrics;
+    // issue 11: h11-catalogue
+    private final CatalogueRoutes catalogue;
+    private final CategoryRoutes categories;
+    // issue 11: buy
+    private final BuyRoutes buy;
+    // issue 11: h11-bought
     private final BoughtRoutes bought;
-    /**
-     * issue 11, h11-bought: the coupon-created events of the coupons a purchase issued; the purchase service calls it
-     * after its transaction committed (what it cannot hand over waits for the webhook redrive's sweep).
-     */
-    private final CouponEvents couponEvents;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -86,6 +95,10 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         var dynamoDb = AwsClients.dynamoDb();
         String table = config.tableName();
         Clock clock = Clock.systemUTC();
+        // issue 11 (h11-catalogue): one adapter serves the shared reads and the catalogue's writes.
+        DynamoDbCampaignRepository campaigns = new DynamoDbCampaignRepository(dynamoDb, table, clock);
+        // issue 11 (h11-bought): the bought rewards, and the marks of their coupon-created events.
+        DynamoDbBoughtRewards rewards = new DynamoDbBoughtRewards(dynamoDb, table);
         return new CampaignsPorts(
                 // The SSM client is built on the first admin request that needs the key, then closed.
                 new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
@@ -107,20 +120,28 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table),
                                 config.storeCacheTtl(), clock),
                         config.storeCacheTtl()),
-                new DynamoDbCampaignRepository(dynamoDb, table, clock),
-                // issue 11: h11-bought
-                boughtPorts(dynamoDb, table));
+                campaigns,
+                // issue 11: h11-catalogue
+                campaigns,
+                // issue 11: buy
+                new DynamoDbPurchaseStore(dynamoDb, table, clock),
+                // issue 11: h11-bought. A committed purchase's coupons go to the coupon-created webhook.
+                rewardCouponEvents(dynamoDb, table, rewards, clock),
+                rewards);
     }
 
-    /** issue 11, h11-bought: bought rewards and the coupon-created webhook their codes are announced through. */
-    private static BoughtPorts boughtPorts(DynamoDbClient dynamoDb, String table) {
-        DynamoDbBoughtRewards rewards = new DynamoDbBoughtRewards(dynamoDb, table);
-        // Without the queue (setups that leave the webhook out) no event is sent: the records wait for a redrive.
+    /**
+     * issue 11, h11-bought: the coupon-created events of bought rewards, as the admin function sends its codes'. Without
+     * the queue (setups that leave the webhook out) the records are written and wait for the redrive.
+     */
+    private static CouponEvents rewardCouponEvents(DynamoDbClient dynamoDb, String table, DynamoDbBoughtRewards rewards,
+                                                   Clock clock) {
         WebhookQueue queue = LambdaEnvironment.get("COUPON_WEBHOOK_QUEUE_URL").<WebhookQueue>map(url ->
                 new SqsWebhookQueue(AwsClients.configure(SqsClient.builder(), "SQS_ENDPOINT").build(), url))
                 .orElse(WebhookQueue.NONE);
-        return new BoughtPorts(rewards, rewards, new DynamoDbGiftCodeRepository(dynamoDb, table),
-                new DynamoDbWebhookStore(dynamoDb, table), queue);
+        return new RewardCouponEvents(rewards, new DynamoDbGiftCodeRepository(dynamoDb, table),
+                new CouponCreatedEvents(new DynamoDbWebhookStore(dynamoDb, table), queue, BusinessMetrics.forRuntime(),
+                        clock), clock);
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
@@ -131,13 +152,20 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.authorization = new LoyaltyAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
                 customerTokens);
         this.metrics = metrics;
+        // issue 11: h11-catalogue
+        this.catalogue = new CatalogueRoutes(ports.campaigns(), ports.catalogue(),
+                new LevelAndSegmentNames(ports.loyalty().levels(), ports.loyalty().segments()),
+                ports.loyalty().earningRules(), new VisibleCustomers(ports.loyalty().levels(),
+                        ports.loyalty().segments(), loyalty.directory()), metrics, clock);
+        this.categories = new CategoryRoutes(ports.catalogue(), clock);
+        // issue 11: buy
+        this.buy = new BuyRoutes(new CampaignPurchases(ports.campaigns(), ports.purchases(), loyalty.directory(),
+                loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(),
+                ports.loyalty().transactions(), ports.couponEvents(), loyalty.memberLevels(), clock),
+                new Idempotency(ports.loyalty().idempotency(), clock), metrics);
         // issue 11: h11-bought
-        BoughtRewards rewards = ports.bought().rewards();
-        this.bought = new BoughtRoutes(rewards, new BoughtRewardService(rewards, ports.campaigns(), clock),
-                ports.loyalty().members(), ports.campaigns(), clock);
-        this.couponEvents = new RewardCouponEvents(ports.bought().eventsDue(), ports.bought().giftCodes(),
-                new CouponCreatedEvents(ports.bought().webhooks(), ports.bought().webhookQueue(), metrics, clock),
-                clock);
+        this.bought = new BoughtRoutes(ports.bought(), new BoughtRewardService(ports.bought(), ports.campaigns(),
+                clock), ports.loyalty().members(), ports.campaigns(), clock);
     }
 
     @Override
@@ -147,6 +175,50 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private ApiResponse route(ApiRequest request) {
         return switch (request.routeKey()) {
+            // issue 11: h11-catalogue
+            case "POST /api/{storeCode}/campaign" ->
+                    catalogue.create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/campaign/{campaign}" ->
+                    catalogue.replace(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/{campaign}" ->
+                    catalogue.get(request, authorization.authorize(request, Access.STORE_ADMIN),
+                            CampaignRender.Reader.ADMIN);
+            case "GET /api/{storeCode}/seller/campaign/{campaign}" ->
+                    catalogue.get(request, authorization.authorize(request, Access.SELLER),
+                            CampaignRender.Reader.SELLER);
+            case "POST /api/{storeCode}/campaign/{campaign}/active" ->
+                    catalogue.setActive(request, authorization.authorize(request, Access.STORE_ADMIN), true);
+            case "POST /api/{storeCode}/campaign/{campaign}/inactive" ->
+                    catalogue.setActive(request, authorization.authorize(request, Access.STORE_ADMIN), false);
+            case "GET /api/{storeCode}/campaign" ->
+                    catalogue.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/active" ->
+                    catalogue.active(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/{campaign}/customers/visible" ->
+                    catalogue.visibleCustomers(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/campaign" ->
+                    catalogue.sellerList(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/campaign/public/available" ->
+                    catalogue.publicList(request, authorization.authorize(request, Access.PUBLIC));
+            case "POST /api/{storeCode}/campaign/{campaign}/coupons" ->
+                    catalogue.loadCoupons(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/campaignCategory" ->
+                    categories.create(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "PUT /api/{storeCode}/campaignCategory/{campaignCategory}" ->
+                    categories.replace(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaignCategory" ->
+                    categories.list(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaignCategory/{campaignCategory}" ->
+                    categories.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/campaignCategory/{campaignCategory}/active" ->
+                    categories.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 11: buy
+            case "POST /api/{storeCode}/admin/customer/{customer}/campaign/{campaign}/buy" ->
+                    buy.adminBuy(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/seller/customer/{customer}/campaign/{campaign}/buy" ->
+                    buy.sellerBuy(request, authorization.authorize(request, Access.SELLER));
+            case "POST /api/{storeCode}/customer/campaign/{campaign}/buy" ->
+                    buy.customerBuy(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             // issue 11: h11-bought
             case "GET /api/{storeCode}/campaign/bought" ->
                     bought.storeList(request, authorization.authorize(request, Access.STORE_ADMIN));

@@ -2,8 +2,11 @@ package org.serverlessloyalty.campaigns;
 
 import java.time.Duration;
 import java.util.function.Supplier;
-import org.serverlessloyalty.campaigns.bought.BoughtPorts;
+import org.serverlessloyalty.shared.campaign.port.BoughtRewards;
+import org.serverlessloyalty.shared.campaign.port.CampaignCatalogue;
 import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
+import org.serverlessloyalty.shared.campaign.port.PurchaseStore;
 import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
 import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
 
@@ -13,11 +16,18 @@ import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
  *
  * @param loyalty   members, points, levels and segments (who a campaign is for, what a purchase spends)
  * @param campaigns the catalogue: definitions, pools, counters
- * @param bought    issue 11, h11-bought: bought rewards after their purchase (lists, mark as used, delivery) and
- *                  their coupon-created events
+ * @param catalogue issue 11 (h11-catalogue): the catalogue's writes, pool reads and categories
+ * @param purchases    issue 11 h11-buy: where a purchase's one transaction is written
+ * @param couponEvents issue 11 h11-buy: the coupon-created webhook a committed purchase hands its coupons to
+ *                     (h11-bought's {@code RewardCouponEvents} in the deployed function)
+ * @param bought       issue 11 h11-bought: bought rewards after their purchase (lists, mark as used, delivery)
  */
 public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets secrets, Duration tokenLifetime,
                              LoyaltyServices.Ports loyalty, CampaignRepository campaigns,
+                             // issue 11: h11-catalogue
+                             CampaignCatalogue catalogue,
+                             // issue 11: buy
+                             PurchaseStore purchases, CouponEvents couponEvents,
                              // issue 11: h11-bought
-                             BoughtPorts bought) {
+                             BoughtRewards bought) {
 }

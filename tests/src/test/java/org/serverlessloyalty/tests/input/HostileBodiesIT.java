@@ -59,6 +59,12 @@ class HostileBodiesIT {
             + "\"description\":\"d\",\"allTimeActive\":true,\"target\":\"level\",\"levels\":[\"gold\"],"
             + "\"pointValue\":" + HOLE + "}}";
 
+    /** issue 11: h11-catalogue. A whole discount-code campaign but its cost. */
+    private static final String CAMPAIGN = "{\"campaign\":{\"reward\":\"discount_code\",\"translations\":{\"en\":"
+            + "{\"name\":\"n\"}},\"levels\":[\"gold\"],\"unlimited\":true,\"daysInactive\":0,\"daysValid\":0,"
+            + "\"coupons\":[\"A\"],\"campaignActivity\":{\"allTimeActive\":true},\"campaignVisibility\":"
+            + "{\"allTimeVisible\":true},\"costInPoints\":" + HOLE + "}}";
+
     static final Map<String, JsonRoute> JSON_ROUTES = Map.ofEntries(
             Map.entry("POST /api/store", new JsonRoute(
                     "{\"code\":\"x1\",\"name\":\"n\",\"currency\":\"EUR\",\"timezone\":\"Europe/Paris\",\"active\":" + HOLE + "}",
@@ -139,7 +145,25 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/admin/campaign/coupons/mark_as_used", new JsonRoute(
                     "{\"coupons\":[{\"code\":" + HOLE + "}]}", "coupons[0][code]")),
             Map.entry("PUT /api/{storeCode}/admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus",
-                    new JsonRoute("{\"deliveryStatus\":{\"status\":" + HOLE + "}}", "deliveryStatus[status]")));
+                    new JsonRoute("{\"deliveryStatus\":{\"status\":" + HOLE + "}}", "deliveryStatus[status]")),
+            // issue 11: h11-catalogue
+            Map.entry("POST /api/{storeCode}/campaign", new JsonRoute(CAMPAIGN, "campaign[costInPoints]")),
+            Map.entry("PUT /api/{storeCode}/campaign/{campaign}", new JsonRoute(CAMPAIGN, "campaign[costInPoints]")),
+            Map.entry("POST /api/{storeCode}/campaign/{campaign}/coupons", new JsonRoute(
+                    "{\"coupons\":[\"A\"],\"append\":" + HOLE + "}", "append")),
+            Map.entry("POST /api/{storeCode}/campaignCategory", new JsonRoute(
+                    "{\"campaign_category\":{\"translations\":{\"en\":{\"name\":\"n\"}},\"sortOrder\":" + HOLE
+                            + "}}", "campaign_category[sortOrder]")),
+            Map.entry("PUT /api/{storeCode}/campaignCategory/{campaignCategory}", new JsonRoute(
+                    "{\"campaign_category\":{\"translations\":{\"en\":{\"name\":\"n\"}},\"sortOrder\":" + HOLE
+                            + "}}", "campaign_category[sortOrder]")),
+            Map.entry("POST /api/{storeCode}/campaignCategory/{campaignCategory}/active", new JsonRoute(
+                    "{\"active\":" + HOLE + "}", "active")),
+            // issue 11: buy
+            Map.entry("POST /api/{storeCode}/admin/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
+                    "{\"quantity\":" + HOLE + "}", "quantity")),
+            Map.entry("POST /api/{storeCode}/seller/customer/{customer}/campaign/{campaign}/buy", new JsonRoute(
+                    "{\"quantity\":" + HOLE + "}", "quantity")));
 
     /** Routes that read Open Loyalty bodies (form-encoded too), with the root key of their form. */
     static final Map<String, String> FORM_ROUTES = Map.ofEntries(Map.entry("POST /api/store", "store"),
@@ -175,7 +199,13 @@ class HostileBodiesIT {
             // issue 11: h11-bought
             Map.entry("POST /api/{storeCode}/admin/campaign/coupons/mark_as_used", "coupons"),
             Map.entry("PUT /api/{storeCode}/admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus",
-                    "deliveryStatus"));
+                    "deliveryStatus"),
+            // issue 11: h11-catalogue
+            Map.entry("POST /api/{storeCode}/campaign", "campaign"),
+            Map.entry("PUT /api/{storeCode}/campaign/{campaign}", "campaign"),
+            Map.entry("POST /api/{storeCode}/campaign/{campaign}/coupons", "campaign"),
+            Map.entry("POST /api/{storeCode}/campaignCategory", "campaign_category"),
+            Map.entry("PUT /api/{storeCode}/campaignCategory/{campaignCategory}", "campaign_category"));
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
@@ -219,7 +249,14 @@ class HostileBodiesIT {
             // issue 11: h11-bought
             "GET /api/{storeCode}/campaign/bought", "GET /api/{storeCode}/campaign/bought/export/csv",
             "GET /api/{storeCode}/admin/customer/{customer}/campaign/bought",
-            "GET /api/{storeCode}/seller/customer/{customer}/campaign/bought");
+            "GET /api/{storeCode}/seller/customer/{customer}/campaign/bought",
+            // issue 11: h11-catalogue
+            "GET /api/{storeCode}/campaign", "GET /api/{storeCode}/campaign/{campaign}",
+            "GET /api/{storeCode}/seller/campaign/{campaign}", "GET /api/{storeCode}/seller/campaign",
+            "POST /api/{storeCode}/campaign/{campaign}/active", "POST /api/{storeCode}/campaign/{campaign}/inactive",
+            "GET /api/{storeCode}/campaign/active", "GET /api/{storeCode}/campaign/{campaign}/customers/visible",
+            "GET /api/{storeCode}/campaign/public/available", "GET /api/{storeCode}/campaignCategory",
+            "GET /api/{storeCode}/campaignCategory/{campaignCategory}");
 
     /**
      * Routes only a customer token opens (the logged-in member's own points): the admin key is refused 401 before
@@ -238,7 +275,9 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/customer/invitations/invite",
             // issue 11: h11-bought
             "GET /api/{storeCode}/customer/campaign/bought",
-            "POST /api/{storeCode}/customer/campaign/coupons/mark_as_used");
+            "POST /api/{storeCode}/customer/campaign/coupons/mark_as_used",
+            // issue 11: buy
+            "POST /api/{storeCode}/customer/campaign/{campaign}/buy");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =

@@ -111,6 +111,20 @@ class EventsIT {
             "points/transaction/AppendOwnTransactionLabels.json",
             "points/transaction/AppendOwnTransactionLabels-form.json",
             "points/transaction/ListTransactionItemLabels.json",
+            // issue 11: h11-catalogue. Categories, then a campaign for the level above (its id then in the later
+            // events), replaced, its pool appended, deactivated and active again, and the lists.
+            "campaigns/catalogue/CreateCampaignCategory.json", "campaigns/catalogue/CreateCampaignCategory-form.json",
+            "campaigns/catalogue/ListCampaignCategories.json", "campaigns/catalogue/GetCampaignCategory.json",
+            "campaigns/catalogue/ReplaceCampaignCategory.json", "campaigns/catalogue/ReplaceCampaignCategory-form.json",
+            "campaigns/catalogue/ActivateCampaignCategory-form.json",
+            "campaigns/catalogue/ActivateCampaignCategory.json", "campaigns/catalogue/CreateCampaign.json",
+            "campaigns/catalogue/CreateCampaign-form.json", "campaigns/catalogue/GetCampaign.json",
+            "campaigns/catalogue/ListCampaigns.json", "campaigns/catalogue/ReplaceCampaign.json",
+            "campaigns/catalogue/ReplaceCampaign-form.json", "campaigns/catalogue/LoadCampaignCoupons.json",
+            "campaigns/catalogue/LoadCampaignCoupons-form.json", "campaigns/catalogue/DeactivateCampaign.json",
+            "campaigns/catalogue/ActivateCampaign.json", "campaigns/catalogue/ListActiveCampaigns.json",
+            "campaigns/catalogue/ListCampaignVisibleCustomers.json", "campaigns/catalogue/ListPublicCampaigns.json",
+            "campaigns/catalogue/SellerListCampaigns.json", "campaigns/catalogue/SellerGetCampaign.json",
             // issue 11: h11-bought (a reward of the demo member is written first: BoughtRewardSeed)
             "campaigns/bought/ListCustomerBoughtCampaigns.json",
             "campaigns/bought/SellerListCustomerBoughtCampaigns.json", "campaigns/bought/ListOwnBoughtCampaigns.json",
@@ -132,6 +146,9 @@ class EventsIT {
     /** issue 10: h10-levels. The level and segment ids in the events: replaced by those CreateLevel/CreateSegment got. */
     private static final String LEVEL_PLACEHOLDER = "11111111-2222-4333-8444-555555555555";
     private static final String SEGMENT_PLACEHOLDER = "66666666-7777-4888-8999-aaaaaaaaaaaa";
+    /** issue 11: h11-catalogue. The campaign and category ids in the campaign events: replaced by those created. */
+    private static final String CAMPAIGN_PLACEHOLDER = "3062c881-93f3-496b-9669-4238c0a62be8";
+    private static final String CATEGORY_PLACEHOLDER = "7a0c1e2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -162,6 +179,7 @@ class EventsIT {
             // X.json (issue 11's).
             walk.filter(p -> p.toString().endsWith(".json") && (p.getParent().getParent().equals(events)
                             || p.getParent().getParent().equals(events.resolve("points"))
+                            // issue 11: events/campaigns/<area>/X.json
                             || p.getParent().getParent().equals(events.resolve("campaigns"))))
                     .forEach(p -> files.add(events.relativize(p).toString().replace('\\', '/')));
         }
@@ -176,6 +194,9 @@ class EventsIT {
         String rule = RULE_PLACEHOLDER;
         String level = LEVEL_PLACEHOLDER;
         String segment = SEGMENT_PLACEHOLDER;
+        // issue 11: h11-catalogue
+        String campaign = CAMPAIGN_PLACEHOLDER;
+        String category = CATEGORY_PLACEHOLDER;
         for (String name : ORDER) {
             if (name.equals("points/RegisterCustomer.json")) {
                 // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
@@ -207,7 +228,8 @@ class EventsIT {
                     .replace(TRANSFER_PLACEHOLDER, transfers.getOrDefault(name, TRANSFER_PLACEHOLDER))
                     .replace(TRANSACTION_PLACEHOLDER, transaction)
                     .replace(RULE_PLACEHOLDER, rule)
-                    .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment);
+                    .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment)
+                    .replace(CAMPAIGN_PLACEHOLDER, campaign).replace(CATEGORY_PLACEHOLDER, category);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
             if (event.getIsBase64Encoded() && event.getBody() != null) {
                 // issue 10: a form names the level, segment or transaction it acts on inside its base64 body.
@@ -237,6 +259,22 @@ class EventsIT {
             }
             if (name.equals("points/levels/CreateLevel.json")) {
                 level = Json.MAPPER.readTree(response.getBody()).get("id").asText();
+            }
+            // issue 11: h11-catalogue
+            if (name.equals("campaigns/catalogue/CreateCampaign.json")) {
+                campaign = Json.MAPPER.readTree(response.getBody()).get("campaignId").asText();
+            }
+            if (name.equals("campaigns/catalogue/CreateCampaignCategory.json")) {
+                category = Json.MAPPER.readTree(response.getBody()).get("campaignCategoryId").asText();
+            }
+            if (name.equals("campaigns/catalogue/GetCampaign.json")) {
+                JsonNode read = Json.MAPPER.readTree(response.getBody());
+                assertThat(read.get("coupons").toString()).as(response.getBody()).isEqualTo("[\"TENOFF-1\",\"TENOFF-2\"]");
+                // format=html: the markdown as HTML.
+                assertThat(read.get("shortDescription").asText()).as(response.getBody())
+                        .isEqualTo("<p><strong>10 EUR</strong> off your next order</p>\n");
+                // The demo store speaks French: its category's French name (ReplaceCampaignCategory gave it one).
+                assertThat(read.get("categoryNames").get(category).asText()).isEqualTo("Cadeaux");
             }
             if (name.equals("points/levels/CreateSegment.json")) {
                 segment = Json.MAPPER.readTree(response.getBody()).get("segmentId").asText();

@@ -76,7 +76,10 @@ public final class RewardCouponEvents implements CouponEvents {
             return;
         }
         // The code as stored is what the merchant gets (its terms, its owner), as for the admin's codes.
-        List<GiftCode> stored = codes.findAll(store, withCode.stream().map(p -> CodeValue.of(p.code())).toList());
+        // A single-coupon campaign's buyers share one code: announced once per hand-over (a later buyer's announces it
+        // again; the merchant's voucher API takes a code it knows as the same coupon).
+        List<GiftCode> stored = codes.findAll(store, withCode.stream().map(p -> CodeValue.of(p.code())).distinct()
+                .toList());
         events.codesCreated(store, stored);
         due.handedOver(store, withCode);
     }
