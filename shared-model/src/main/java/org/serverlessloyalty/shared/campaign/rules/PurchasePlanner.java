@@ -152,7 +152,8 @@ public final class PurchasePlanner {
             return refuse(BuyRefusal.NOT_ALLOWED);
         }
         // (6) C16: points for all the coupons (cost × quantity), unless the admin buys without points.
-        BigDecimal unitCost = order.withoutPoints() || c.costInPoints() == null ? BigDecimal.ZERO
+        // C7: a percentage code's cost is ignored (it is bought for a transaction, not with points).
+        BigDecimal unitCost = order.withoutPoints() || percentage || c.costInPoints() == null ? BigDecimal.ZERO
                 : c.costInPoints().setScale(Points.SCALE, RoundingMode.HALF_UP);
         BigDecimal total = unitCost.multiply(BigDecimal.valueOf(quantity));
         Points balance = Fifo.balance(s.account(), now);
