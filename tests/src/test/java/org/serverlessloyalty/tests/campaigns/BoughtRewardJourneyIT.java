@@ -214,4 +214,95 @@ class BoughtRewardJourneyIT {
         admin("POST", deliveries + "/redrive", null);
         assertThat(admin("GET", deliveries, null).json().get("deliveries")).as("handed over once").hasSize(1);
     }
+
+    /**
+     * The issue's journey, every step over HTTP: a member earns points with an order, buys a reward of the catalogue
+     * with their customer token (its coupon-created event handed over at once), validates the coupon at checkout and
+     * uses it in a second order, which marks the reward used; a third order is refused the code.
+     */
+    @Test
+    void aMemberEarnsWithAnOrderBuysARewardValidatesItsCouponAndUsesItInASecondOrder() throws Exception {
+        Shop shop = shop();
+        String base = "/api/" + shop.code();
+        assertThat(admin("PUT", "/api/store/" + shop.code(), Map.of("orderPointsSource", "reported")).status())
+                .isEqualTo(204);
+        assertThat(admin("PUT", base + "/admin/webhooks/coupon-created",
+                Map.of("url", "http://127.0.0.1:9/coupons", "enabled", true)).status()).isEqualTo(200);
+        var registered = call("POST", base + "/admin/customer/register", shop.key(), Map.of("customer",
+                Map.of("firstName", "Ann", "lastName", "Lee", "email", "ann@example.com",
+                        "externalId", "shop-customer-ann")));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        String ann = registered.json().get("customerId").asText();
+        var segment = call("POST", base + "/segment", shop.key(), Map.of("segment", Map.of("name", "Buyers")));
+        String segmentId = segment.json().get("segmentId").asText();
+        assertThat(call("POST", base + "/segment/" + segmentId + "/customers", shop.key(),
+                Map.of("customers", List.of(ann))).status()).isEqualTo(200);
+
+        // She earns 150 points with an order (the shop reports its points).
+        var earning = OrderStack.ciblerBody(shop.key(), "720001", "shop-customer-ann");
+        earning.with("orderContext").put("email", "ann@example.com");
+        earning.with("orderInformation").put("points", 150);
+        assertThat(api.call("POST", "/api/campaignBehaviors/order/" + shop.code(),
+                Map.of("Content-Type", "application/json"), Json.write(earning)).status()).isEqualTo(202);
+        await("the order's points", () -> {
+            var status = call("GET", base + "/admin/customer/" + ann + "/status", shop.key(), null);
+            return status.json().path("points").asDouble() >= 150 ? Optional.of(true) : Optional.empty();
+        });
+
+        // A reward of the catalogue, with a pool of two codes, for the segment she is in.
+        Map<String, Object> campaign = new java.util.LinkedHashMap<>();
+        campaign.put("reward", "discount_code");
+        campaign.put("translations", Map.of("en", Map.of("name", "10 EUR off")));
+        campaign.put("active", true);
+        campaign.put("costInPoints", 100);
+        campaign.put("rewardValue", 10);
+        campaign.put("target", "segment");
+        campaign.put("segments", List.of(segmentId));
+        campaign.put("unlimited", false);
+        campaign.put("singleCoupon", false);
+        campaign.put("limit", 10);
+        campaign.put("limitPerUser", 2);
+        campaign.put("daysInactive", 0);
+        campaign.put("daysValid", 30);
+        campaign.put("coupons", List.of("ANNTEN-1", "ANNTEN-2"));
+        campaign.put("campaignActivity", Map.of("allTimeActive", true));
+        campaign.put("campaignVisibility", Map.of("allTimeVisible", true));
+        var created = call("POST", base + "/campaign", shop.key(), Map.of("campaign", campaign));
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String campaignId = created.json().get("campaignId").asText();
+
+        String token = token(shop, ann);
+        var bought = call("POST", base + "/customer/campaign/" + campaignId + "/buy", token, Map.of("quantity", 1));
+        assertThat(bought.status()).as(bought.body()).isEqualTo(200);
+        String code = bought.json().get("coupons").get(0).get("code").asText();
+        String couponId = bought.json().get("coupons").get(0).get("id").asText();
+        assertThat(code).isEqualTo("ANNTEN-1");
+
+        // Its coupon-created event was handed over by the purchase itself.
+        JsonNode deliveries = admin("GET", base + "/admin/webhooks/coupon-created/deliveries", null).json()
+                .get("deliveries");
+        assertThat(deliveries).hasSize(1);
+        assertThat(deliveries.get(0).get("code").asText()).isEqualTo(code);
+
+        JsonNode reward = ownRewards(shop, token).get("campaigns").get(0);
+        assertThat(reward.get("coupon").get("id").asText()).isEqualTo(couponId);
+        assertThat(reward.get("canBeUsed").asBoolean()).isTrue();
+        assertThat(canUse(shop, ann, code)).as("the coupon validates at checkout").isTrue();
+
+        // The second order uses it: the reward is used, by that order.
+        order(shop, "720002", "shop-customer-ann", code);
+        JsonNode used = await("the second order to mark the reward used", () -> {
+            JsonNode r = ownRewards(shop, token).get("campaigns").get(0);
+            return r.get("used").asBoolean() ? Optional.of(r) : Optional.empty();
+        });
+        assertThat(used.get("usedForTransactionId").asText()).isEqualTo("720002");
+        assertThat(canUse(shop, ann, code)).isFalse();
+
+        order(shop, "720003", "shop-customer-ann", code);
+        JsonNode third = await("the third order", () -> {
+            var read = admin("GET", base + "/admin/orders/720003", null);
+            return read.status() == 200 ? Optional.of(read.json()) : Optional.empty();
+        });
+        assertThat(third.get("redemptions").get(0).get("outcome").asText()).isEqualTo("CONFLICT");
+    }
 }
