@@ -119,6 +119,17 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                             ":now", AttributeValue.fromS(plan.at().toString()),
                             ":order", AttributeValue.fromS(orderId))));
         }
+        if (step instanceof OrderStep.GiveBackReward s) {
+            // The reward this order marked used (issue 11): unused again with its code's use, only if this order
+            // is still what it was used for.
+            return update(u -> u.key(CampaignKeys.purchase(store, s.memberId(), s.couponId()))
+                    .updateExpression("SET #used = :false REMOVE #at, #for")
+                    .conditionExpression("#for = :order")
+                    .expressionAttributeNames(Map.of("#used", CampaignKeys.USED, "#at", CampaignKeys.USED_AT,
+                            "#for", CampaignKeys.USED_FOR_TRANSACTION_ID))
+                    .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false),
+                            ":order", AttributeValue.fromS(orderId))));
+        }
         if (step instanceof OrderStep.ReleaseOrder s) {
             return update(u -> u.key(OrderKeys.order(store, orderId))
                     .updateExpression("SET #status = :new, updatedAt = :now")

@@ -57,6 +57,14 @@ public sealed interface OrderStep {
     record GiveBackCodeUse(CodeValue code) implements OrderStep {
     }
 
+    /**
+     * Gives back the bought reward the order marked used with the code's use (issue 11): unused again, as its code
+     * is. Holds: the reward is still marked used by this order ({@code usedForTransactionId}); a reward marked by
+     * another transaction (a multi-use code, the till) is left as it is, and the step is dropped from the next plan.
+     */
+    record GiveBackReward(CodeValue code, String memberId, String couponId) implements OrderStep {
+    }
+
     /** Gives back the shopper's use of a code the order took. Holds: the shopper counts at least one use. */
     record GiveBackCustomerUse(CodeValue code, String customerGuid) implements OrderStep {
     }

@@ -159,6 +159,15 @@ public final class OrderPlans {
      */
     public static OrderPlan release(OrderReport report, OrderRecord.Stored paid, List<Redemption> redemptions,
                                     Instant now) {
+        return release(report, paid, redemptions, Map.of(), now);
+    }
+
+    /**
+     * As above; each code issued for a bought reward ({@code rewards}: those whose reward this order may have marked)
+     * also gives its reward back, so the reward is usable again exactly when its code is (issue 11).
+     */
+    public static OrderPlan release(OrderReport report, OrderRecord.Stored paid, List<Redemption> redemptions,
+                                    Map<CodeValue, RewardRef> rewards, Instant now) {
         List<OrderStep> steps = new ArrayList<>();
         steps.add(new ReleaseOrder(report.status()));
         String customer = paid.report().customerGuid();
@@ -167,6 +176,10 @@ public final class OrderPlans {
                 continue;
             }
             steps.add(new GiveBackCodeUse(r.code()));
+            RewardRef reward = rewards.get(r.code());
+            if (reward != null) {
+                steps.add(new OrderStep.GiveBackReward(r.code(), reward.memberId(), reward.couponId()));
+            }
             if (r.customerCounted() && customer != null) {
                 steps.add(new GiveBackCustomerUse(r.code(), customer));
             }

@@ -192,7 +192,22 @@ public final class OrderApplication implements OrderLedger {
         if (paid.report().status() != OrderStatus.PAID) {
             return Optional.of(ApplyResult.UNCHANGED);
         }
-        PlanResult<OrderStep> result = orders.execute(OrderPlans.release(report, paid, existing.redemptions(), now));
+        // issue 11: the rewards behind the codes it used, given back with the codes' uses.
+        Map<CodeValue, RewardRef> rewards = new LinkedHashMap<>();
+        for (var r : existing.redemptions()) {
+            if (r.outcome() == org.serverlessloyalty.shared.order.model.Redemption.Outcome.APPLIED) {
+                codes.findForUse(report.store(), r.code()).flatMap(GiftCodeRepository.CodeRead::reward)
+                        .ifPresent(reward -> rewards.put(r.code(), reward));
+            }
+        }
+        PlanResult<OrderStep> result = orders.execute(OrderPlans.release(report, paid, existing.redemptions(),
+                rewards, now));
+        // A reward this order did not mark (another transaction did) is not its to give back: release without it.
+        while (result instanceof PlanResult.Refused<OrderStep> refusedRewards && !refusedRewards.failed().isEmpty()
+                && refusedRewards.failed().stream().allMatch(OrderStep.GiveBackReward.class::isInstance)) {
+            refusedRewards.failed().forEach(step -> rewards.remove(((OrderStep.GiveBackReward) step).code()));
+            result = orders.execute(OrderPlans.release(report, paid, existing.redemptions(), rewards, now));
+        }
         if (result instanceof PlanResult.Committed<OrderStep>) {
             return Optional.of(ApplyResult.RELEASED);
         }

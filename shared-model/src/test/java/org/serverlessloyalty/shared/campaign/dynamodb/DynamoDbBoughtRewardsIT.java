@@ -116,6 +116,49 @@ class DynamoDbBoughtRewardsIT {
     }
 
     @Test
+    void aCancelledOrderGivesItsRewardBackWithTheCodesUse() {
+        String member = UUID.randomUUID().toString();
+        Purchase p = reward(member);
+        OrderReport paid = order("cancel-" + p.couponId(), member, p.code());
+        apply(paid);
+        assertThat(read(p).used()).isTrue();
+
+        OrderReport cancelled = new OrderReport(SHOP, paid.orderId(), paid.source(), OrderStatus.CANCELLED,
+                paid.customerGuid(), paid.orderDate(), paid.totalSpent(), paid.taxes(), paid.shippingCost(),
+                paid.discountAmount(), paid.giftCodes(), paid.lines(), paid.attributes());
+        orders.apply(cancelled, OrderReportJson.contentHash(cancelled));
+
+        assertThat(fixtures.usedCount(SHOP, p.code())).isZero();
+        Purchase back = read(p);
+        assertThat(back.used()).as("the code is usable again: so is its reward").isFalse();
+        assertThat(back.usedForTransactionId()).isNull();
+        assertThat(back.canBeUsed(Instant.now())).isTrue();
+    }
+
+    @Test
+    void aCancelledOrderLeavesARewardMarkedByAnotherTransactionAlone() {
+        String member = UUID.randomUUID().toString();
+        Purchase p = reward(member);
+        // Two uses: the order takes one, the till marks the reward (the code's second use).
+        table.client().updateItem(b -> b.tableName(table.name()).key(org.serverlessloyalty.shared.giftcode.dynamodb
+                        .GiftCodeKeys.code(SHOP, CodeValue.of(p.code())))
+                .updateExpression("SET numberOfUsage = :two").expressionAttributeValues(Map.of(":two",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("2"))));
+        service.markUsed(SHOP, List.of(row(0, p, true, "till-1")), false);
+        OrderReport paid = order("other-" + p.couponId(), member, p.code());
+        apply(paid);
+        OrderReport refunded = new OrderReport(SHOP, paid.orderId(), paid.source(), OrderStatus.REFUNDED,
+                paid.customerGuid(), paid.orderDate(), paid.totalSpent(), paid.taxes(), paid.shippingCost(),
+                paid.discountAmount(), paid.giftCodes(), paid.lines(), paid.attributes());
+
+        orders.apply(refunded, OrderReportJson.contentHash(refunded));
+
+        assertThat(fixtures.usedCount(SHOP, p.code())).isEqualTo(1);
+        assertThat(read(p).used()).isTrue();
+        assertThat(read(p).usedForTransactionId()).isEqualTo("till-1");
+    }
+
+    @Test
     void markingARewardUsedUsesUpItsCodeSoCheckoutRefusesIt() {
         String member = UUID.randomUUID().toString();
         Purchase p = reward(member);
