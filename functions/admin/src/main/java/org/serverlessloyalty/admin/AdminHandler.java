@@ -9,9 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.serverlessloyalty.admin.batch.SqsBatchFollowUp;
-import org.serverlessloyalty.admin.webhook.CouponCreatedEvents;
-import org.serverlessloyalty.admin.webhook.SqsWebhookQueue;
-import org.serverlessloyalty.admin.webhook.WebhookQueue;
+import org.serverlessloyalty.shared.webhook.service.CouponCreatedEvents;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbBoughtRewards;
+import org.serverlessloyalty.shared.campaign.port.CouponEventsDue;
+import org.serverlessloyalty.shared.campaign.service.RewardCouponEvents;
+import org.serverlessloyalty.shared.giftcode.port.GiftCodeRepository;
+import org.serverlessloyalty.shared.webhook.sqs.SqsWebhookQueue;
+import org.serverlessloyalty.shared.webhook.port.WebhookQueue;
 import org.serverlessloyalty.admin.webhook.WebhookRoutes;
 import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
 import org.serverlessloyalty.shared.giftcode.port.BatchFollowUp;
@@ -66,13 +70,16 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private AdminHandler(Wiring wiring) {
         this(wiring.adminKey(), wiring.stores(), wiring.codes(), wiring.orders(), wiring.health(),
                 BusinessMetrics.forRuntime(), wiring.webhooks(), wiring.webhookQueue(), wiring.pointsSettings(),
-                wiring.levelSettings(), wiring.transactionSettings(), Clock.systemUTC());
+                wiring.levelSettings(), wiring.transactionSettings(), wiring.rewardEvents(), wiring.giftCodes(),
+                Clock.systemUTC());
     }
 
     private record Wiring(Supplier<String> adminKey, StoreDirectory stores, GiftCodeCatalog codes, OrderLedger orders,
                           HealthProbe health, WebhookStore webhooks, WebhookQueue webhookQueue,
                           PointsSettingsRepository pointsSettings, LevelSettingsRepository levelSettings,
-                          TransactionSettingsRepository transactionSettings) {
+                          TransactionSettingsRepository transactionSettings,
+                          // issue 11: h11-bought
+                          CouponEventsDue rewardEvents, GiftCodeRepository giftCodes) {
 
         /** Called only by the no-arg constructor: the one place the admin function builds its adapters. */
         private static Wiring fromEnvironment() {
@@ -103,7 +110,10 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                     new DynamoDbPointsSettings(dynamoDb, config.tableName()),
                     // issue 10: the level and transaction settings kept with the store
                     new DynamoDbLevelSettings(dynamoDb, config.tableName()),
-                    new DynamoDbTransactionSettings(dynamoDb, config.tableName()));
+                    new DynamoDbTransactionSettings(dynamoDb, config.tableName()),
+                    // issue 11: h11-bought, bought rewards whose coupon-created events the redrive hands over
+                    new DynamoDbBoughtRewards(dynamoDb, config.tableName()),
+                    new DynamoDbGiftCodeRepository(dynamoDb, config.tableName()));
         }
     }
 
@@ -132,6 +142,19 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                         WebhookQueue webhookQueue, PointsSettingsRepository pointsSettings,
                         LevelSettingsRepository levelSettings, TransactionSettingsRepository transactionSettings,
                         Clock clock) {
+        this(adminKeySource, stores, codes, orders, health, metrics, webhooks, webhookQueue, pointsSettings,
+                levelSettings, transactionSettings, null, null, clock);
+    }
+
+    /**
+     * With the bought rewards' coupon-created events (issue 11, h11-bought): the webhook redrive also hands over those
+     * a crash kept from being handed over; {@code rewardEvents} null leaves that out.
+     */
+    public AdminHandler(Supplier<String> adminKeySource, StoreDirectory stores, GiftCodeCatalog codes,
+                        OrderLedger orders, HealthProbe health, BusinessMetrics metrics, WebhookStore webhooks,
+                        WebhookQueue webhookQueue, PointsSettingsRepository pointsSettings,
+                        LevelSettingsRepository levelSettings, TransactionSettingsRepository transactionSettings,
+                        CouponEventsDue rewardEvents, GiftCodeRepository giftCodes, Clock clock) {
         this.adminKey = new AdminKey(adminKeySource);
         this.metrics = metrics;
         this.stores = new StoreRoutes(stores, pointsSettings, levelSettings, transactionSettings, clock);
@@ -143,7 +166,9 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 request -> {
                     var code = StoreRoutes.storeCode(request);
                     return stores.find(code).orElseThrow(() -> ApiException.notFound("Store " + code));
-                }, webhooks, webhookQueue, clock, LambdaEnvironment.isLocal());
+                }, webhooks, webhookQueue, clock, LambdaEnvironment.isLocal(),
+                rewardEvents == null ? store -> 0 : new RewardCouponEvents(rewardEvents, giftCodes,
+                        new CouponCreatedEvents(webhooks, webhookQueue, metrics, clock), clock)::sweep);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.serverlessloyalty.admin.webhook.CouponCreatedEvents;
+import org.serverlessloyalty.shared.webhook.service.CouponCreatedEvents;
 import org.serverlessloyalty.shared.giftcode.json.GiftCodeJson;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.giftcode.model.GiftCode;

@@ -62,6 +62,17 @@ import org.serverlessloyalty.shared.transaction.dynamodb.DynamoDbTransactionSett
 import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
 import org.serverlessloyalty.shared.transaction.service.TransactionSettingsCache;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import org.serverlessloyalty.campaigns.bought.BoughtRoutes;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbBoughtRewards;
+import org.serverlessloyalty.shared.campaign.service.BoughtRewardService;
+import org.serverlessloyalty.shared.campaign.service.RewardCouponEvents;
+import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
+import org.serverlessloyalty.shared.webhook.dynamodb.DynamoDbWebhookStore;
+import org.serverlessloyalty.shared.webhook.port.WebhookQueue;
+import org.serverlessloyalty.shared.webhook.service.CouponCreatedEvents;
+import org.serverlessloyalty.shared.webhook.sqs.SqsWebhookQueue;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The reward campaigns family (Open Loyalty's campaigns, docs/campaigns.md): the catalogue and its coupon pools,
@@ -88,6 +99,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     // issue 11: media
     private final PhotoRoutes photos;
     private final CashbackRoutes cashback;
+    // issue 11: h11-bought
+    private final BoughtRoutes bought;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -102,6 +115,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         Clock clock = Clock.systemUTC();
         // issue 11 (h11-catalogue): one adapter serves the shared reads and the catalogue's writes.
         DynamoDbCampaignRepository campaigns = new DynamoDbCampaignRepository(dynamoDb, table, clock);
+        // issue 11 (h11-bought): the bought rewards, and the marks of their coupon-created events.
+        DynamoDbBoughtRewards rewards = new DynamoDbBoughtRewards(dynamoDb, table);
         return new CampaignsPorts(
                 // The SSM client is built on the first admin request that needs the key, then closed.
                 new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
@@ -126,14 +141,31 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                 campaigns,
                 // issue 11: h11-catalogue
                 campaigns,
-                // issue 11: buy. The coupon-created webhook is h11-bought's (CouponEvents); none until it lands.
+                // issue 11: buy
                 new DynamoDbPurchaseStore(dynamoDb, table, clock),
-                CouponEvents.NONE,
+                // issue 11: h11-bought. A committed purchase's coupons go to the coupon-created webhook.
+                rewardCouponEvents(dynamoDb, table, rewards, clock),
                 // issue 11: media
                 new DynamoDbCampaignPhotos(dynamoDb, table),
                 LambdaEnvironment.get(MEDIA_BUCKET)
                         .<CampaignImages>map(bucket -> new S3CampaignImages(S3Clients.s3(), bucket))
-                        .orElseGet(() -> CampaignImages.unconfigured(MEDIA_BUCKET + " is not set")));
+                        .orElseGet(() -> CampaignImages.unconfigured(MEDIA_BUCKET + " is not set")),
+                // issue 11: h11-bought
+                rewards);
+    }
+
+    /**
+     * issue 11, h11-bought: the coupon-created events of bought rewards, as the admin function sends its codes'. Without
+     * the queue (setups that leave the webhook out) the records are written and wait for the redrive.
+     */
+    private static CouponEvents rewardCouponEvents(DynamoDbClient dynamoDb, String table, DynamoDbBoughtRewards rewards,
+                                                   Clock clock) {
+        WebhookQueue queue = LambdaEnvironment.get("COUPON_WEBHOOK_QUEUE_URL").<WebhookQueue>map(url ->
+                new SqsWebhookQueue(AwsClients.configure(SqsClient.builder(), "SQS_ENDPOINT").build(), url))
+                .orElse(WebhookQueue.NONE);
+        return new RewardCouponEvents(rewards, new DynamoDbGiftCodeRepository(dynamoDb, table),
+                new CouponCreatedEvents(new DynamoDbWebhookStore(dynamoDb, table), queue, BusinessMetrics.forRuntime(),
+                        clock), clock);
     }
 
     /** With ports: the tests' constructor. The services over them are built here, once, and shared by the routes. */
@@ -163,6 +195,9 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                 new Idempotency(ports.loyalty().idempotency(), clock), metrics);
         this.availability = new AvailabilityRoutes(new CampaignAvailability(ports.campaigns(), ports.purchases(),
                 loyalty.audiences(), ports.loyalty().ledger(), clock), clock);
+        // issue 11: h11-bought
+        this.bought = new BoughtRoutes(ports.bought(), new BoughtRewardService(ports.bought(), ports.campaigns(),
+                clock), ports.loyalty().members(), ports.campaigns(), clock);
     }
 
     @Override
@@ -245,6 +280,23 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                     cashback.adminRedeem(request, authorization.authorize(request, Access.STORE_ADMIN));
             case "POST /api/{storeCode}/customer/campaign/cashback/redeem" ->
                     cashback.customerRedeem(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            // issue 11: h11-bought
+            case "GET /api/{storeCode}/campaign/bought" ->
+                    bought.storeList(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/campaign/bought/export/csv" ->
+                    bought.exportCsv(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/admin/customer/{customer}/campaign/bought" ->
+                    bought.memberList(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "GET /api/{storeCode}/seller/customer/{customer}/campaign/bought" ->
+                    bought.memberList(request, authorization.authorize(request, Access.SELLER));
+            case "GET /api/{storeCode}/customer/campaign/bought" ->
+                    bought.ownList(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "POST /api/{storeCode}/admin/campaign/coupons/mark_as_used" ->
+                    bought.markUsedAsAdmin(request, authorization.authorize(request, Access.STORE_ADMIN));
+            case "POST /api/{storeCode}/customer/campaign/coupons/mark_as_used" ->
+                    bought.markUsedAsCustomer(request, authorization.authorize(request, Access.CUSTOMER_SELF));
+            case "PUT /api/{storeCode}/admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus" ->
+                    bought.changeDelivery(request, authorization.authorize(request, Access.STORE_ADMIN));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

@@ -2,6 +2,7 @@ package org.serverlessloyalty.campaigns;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+import org.serverlessloyalty.shared.campaign.port.BoughtRewards;
 import org.serverlessloyalty.shared.campaign.port.CampaignCatalogue;
 import org.serverlessloyalty.shared.campaign.port.CampaignImages;
 import org.serverlessloyalty.shared.campaign.port.CampaignPhotos;
@@ -20,8 +21,10 @@ import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
  * @param catalogue issue 11 (h11-catalogue): the catalogue's writes, pool reads and categories
  * @param purchases    issue 11 h11-buy: where a purchase's one transaction is written
  * @param couponEvents issue 11 h11-buy: the coupon-created webhook a committed purchase hands its coupons to
+ *                     (h11-bought's {@code RewardCouponEvents} in the deployed function)
  * @param photos    issue 11 (media): photo and brand icon records
  * @param images    issue 11 (media): the private bucket the images are in
+ * @param bought       issue 11 h11-bought: bought rewards after their purchase (lists, mark as used, delivery)
  */
 public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets secrets, Duration tokenLifetime,
                              LoyaltyServices.Ports loyalty, CampaignRepository campaigns,
@@ -30,5 +33,7 @@ public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets sec
                              // issue 11: buy
                              PurchaseStore purchases, CouponEvents couponEvents,
                              // issue 11: media
-                             CampaignPhotos photos, CampaignImages images) {
+                             CampaignPhotos photos, CampaignImages images,
+                             // issue 11: h11-bought
+                             BoughtRewards bought) {
 }

@@ -197,6 +197,10 @@ public final class OpenApiContract {
             }
             return problems;
         }
+        if (!content.has(JSON) && content.has("text/csv")) {
+            // issue 11, h11-bought: a file answer (the bought-reward CSV export) is text, held by its route's tests.
+            return problems;
+        }
         if (!content.has(JSON)) {
             // issue 11 (media): an image answer is the raw bytes of a documented image type: no schema to hold it to.
             if (!fieldNames(content).isEmpty() && fieldNames(content).stream().allMatch(t -> t.startsWith("image/"))) {

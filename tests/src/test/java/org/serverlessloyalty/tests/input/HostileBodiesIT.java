@@ -141,6 +141,11 @@ class HostileBodiesIT {
                     "{\"segment\":{\"name\":" + HOLE + "}}", "segment[name]")),
             Map.entry("POST /api/{storeCode}/segment/{segment}/customers", new JsonRoute(
                     "{\"customers\":[" + HOLE + "]}", "customers[0]")),
+            // issue 11: h11-bought
+            Map.entry("POST /api/{storeCode}/admin/campaign/coupons/mark_as_used", new JsonRoute(
+                    "{\"coupons\":[{\"code\":" + HOLE + "}]}", "coupons[0][code]")),
+            Map.entry("PUT /api/{storeCode}/admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus",
+                    new JsonRoute("{\"deliveryStatus\":{\"status\":" + HOLE + "}}", "deliveryStatus[status]")),
             // issue 11: h11-catalogue
             Map.entry("POST /api/{storeCode}/campaign", new JsonRoute(CAMPAIGN, "campaign[costInPoints]")),
             Map.entry("PUT /api/{storeCode}/campaign/{campaign}", new JsonRoute(CAMPAIGN, "campaign[costInPoints]")),
@@ -201,6 +206,10 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/segment", "segment"),
             Map.entry("PUT /api/{storeCode}/segment/{segment}", "segment"),
             Map.entry("POST /api/{storeCode}/segment/{segment}/customers", "segment"),
+            // issue 11: h11-bought
+            Map.entry("POST /api/{storeCode}/admin/campaign/coupons/mark_as_used", "coupons"),
+            Map.entry("PUT /api/{storeCode}/admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus",
+                    "deliveryStatus"),
             // issue 11: h11-catalogue
             Map.entry("POST /api/{storeCode}/campaign", "campaign"),
             Map.entry("PUT /api/{storeCode}/campaign/{campaign}", "campaign"),
@@ -247,6 +256,10 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/customer/{customer}/remove-manually-level", "GET /api/{storeCode}/segment",
             "GET /api/{storeCode}/segment/{segment}", "GET /api/{storeCode}/segment/{segment}/customers",
             "DELETE /api/{storeCode}/segment/{segment}/customers/{customer}",
+            // issue 11: h11-bought
+            "GET /api/{storeCode}/campaign/bought", "GET /api/{storeCode}/campaign/bought/export/csv",
+            "GET /api/{storeCode}/admin/customer/{customer}/campaign/bought",
+            "GET /api/{storeCode}/seller/customer/{customer}/campaign/bought",
             // issue 11: h11-catalogue
             "GET /api/{storeCode}/campaign", "GET /api/{storeCode}/campaign/{campaign}",
             "GET /api/{storeCode}/seller/campaign/{campaign}", "GET /api/{storeCode}/seller/campaign",
@@ -279,6 +292,9 @@ class HostileBodiesIT {
             // issue 10: h10-events
             "POST /api/{storeCode}/customer/earningRule/{eventName}",
             "POST /api/{storeCode}/customer/invitations/invite",
+            // issue 11: h11-bought
+            "GET /api/{storeCode}/customer/campaign/bought",
+            "POST /api/{storeCode}/customer/campaign/coupons/mark_as_used",
             // issue 11: buy
             "POST /api/{storeCode}/customer/campaign/{campaign}/buy", "GET /api/{storeCode}/customer/campaign/available",
             "POST /api/{storeCode}/customer/campaign/validate",

@@ -133,6 +133,13 @@ class EventsIT {
             "campaigns/media/SimulateCashback.json", "campaigns/media/SimulateCashback-form.json",
             "campaigns/media/RedeemCashback.json", "campaigns/media/RedeemCashback-form.json",
             "campaigns/media/CustomerRedeemCashback.json", "campaigns/media/CustomerRedeemCashback-form.json",
+            // issue 11: h11-bought (a reward of the demo member is written first: BoughtRewardSeed)
+            "campaigns/bought/ListCustomerBoughtCampaigns.json",
+            "campaigns/bought/SellerListCustomerBoughtCampaigns.json", "campaigns/bought/ListOwnBoughtCampaigns.json",
+            "campaigns/bought/ListBoughtCampaigns.json", "campaigns/bought/MarkCouponsUsed.json",
+            "campaigns/bought/MarkOwnCouponsUsed.json", "campaigns/bought/MarkOwnCouponsUsed-form.json",
+            "campaigns/bought/MarkCouponsUsed-form.json", "campaigns/bought/ChangeCouponDeliveryStatus.json",
+            "campaigns/bought/ChangeCouponDeliveryStatus-form.json", "campaigns/bought/ExportBoughtCampaigns.json",
             "points/RotateCustomerTokenSecret.json", "points/AnonymizeCustomer.json",
             "admin/RotateStoreApiKey.json");
     /** The customer token in the points events: replaced by the one the token event got. */
@@ -178,7 +185,8 @@ class EventsIT {
         Path events = CloudFormationYaml.repositoryRoot().resolve("events");
         Set<String> files = new TreeSet<>();
         try (var walk = Files.walk(events)) {
-            // events/<function>/X.json, and events/points/<area>/X.json (issue 10's areas).
+            // events/<function>/X.json, and events/points/<area>/X.json (issue 10's areas), events/campaigns/<area>/
+            // X.json (issue 11's).
             walk.filter(p -> p.toString().endsWith(".json") && (p.getParent().getParent().equals(events)
                             || p.getParent().getParent().equals(events.resolve("points"))
                             // issue 11: events/campaigns/<area>/X.json
@@ -240,6 +248,10 @@ class EventsIT {
                 // issue 10, h10-events: the event rules its events use, before the store's rules are first read.
                 org.serverlessloyalty.tests.points.EventRuleSeed.seed(stack, "demo",
                         org.serverlessloyalty.tests.points.EventRuleSeed.eventFiles());
+            }
+            if (name.equals("campaigns/bought/ListCustomerBoughtCampaigns.json")) {
+                // issue 11, h11-bought: the reward (and its gift code) the bought-reward events name.
+                org.serverlessloyalty.tests.campaigns.BoughtRewardSeed.seed(stack, "demo");
             }
             if (name.equals("points/transaction/RegisterTransaction.json")) {
                 // issue 10: h10-tx. Returns are a store setting (rule T2), off by default; set before the first

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
@@ -16,6 +17,7 @@ import org.serverlessloyalty.shared.platform.http.FieldErrors;
 import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
 import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.webhook.json.WebhookMessages;
 import org.serverlessloyalty.shared.webhook.model.Delivery;
 import org.serverlessloyalty.shared.webhook.model.DeliveryStatus;
@@ -23,6 +25,7 @@ import org.serverlessloyalty.shared.webhook.model.WebhookConfig;
 import org.serverlessloyalty.shared.webhook.port.WebhookStore;
 import org.serverlessloyalty.shared.webhook.rules.WebhookSignature;
 import org.serverlessloyalty.shared.webhook.rules.WebhookUrls;
+import org.serverlessloyalty.shared.webhook.port.WebhookQueue;
 
 /**
  * {@code /api/{storeCode}/admin/webhooks/coupon-created}: the store's webhook configuration (the secret is shown
@@ -40,15 +43,27 @@ public final class WebhookRoutes {
     private final WebhookQueue queue;
     private final Clock clock;
     private final boolean loopbackAllowed;
+    private final ToIntFunction<StoreCode> strandedRewardEvents;
 
     /** @param loopbackAllowed whether a webhook may point at loopback: only while the local stack runs */
     public WebhookRoutes(Function<ApiRequest, Store> stores, WebhookStore webhooks, WebhookQueue queue, Clock clock,
                          boolean loopbackAllowed) {
+        this(stores, webhooks, queue, clock, loopbackAllowed, store -> 0);
+    }
+
+    /**
+     * @param strandedRewardEvents issue 11 (h11-bought): hands over the coupon-created events of bought rewards that a
+     *                             crash kept from being handed over ({@code RewardCouponEvents.sweep}); the redrive
+     *                             runs it first, so their deliveries go out with the others
+     */
+    public WebhookRoutes(Function<ApiRequest, Store> stores, WebhookStore webhooks, WebhookQueue queue, Clock clock,
+                         boolean loopbackAllowed, ToIntFunction<StoreCode> strandedRewardEvents) {
         this.stores = stores;
         this.webhooks = webhooks;
         this.queue = queue;
         this.clock = clock;
         this.loopbackAllowed = loopbackAllowed;
+        this.strandedRewardEvents = strandedRewardEvents;
     }
 
     public ApiResponse put(ApiRequest request) {
@@ -130,6 +145,8 @@ public final class WebhookRoutes {
 
     public ApiResponse redrive(ApiRequest request) {
         Store store = stores.apply(request);
+        // Their records are written (and their messages sent) now; a record whose message is lost is PENDING, below.
+        strandedRewardEvents.applyAsInt(store.code());
         Instant now = clock.instant();
         List<Delivery> due = new ArrayList<>(all(store, DeliveryStatus.FAILED));
         for (Delivery d : all(store, DeliveryStatus.PENDING)) {

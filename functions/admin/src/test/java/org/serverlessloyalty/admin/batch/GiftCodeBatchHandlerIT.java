@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.admin.webhook.CouponCreatedEvents;
+import org.serverlessloyalty.shared.webhook.service.CouponCreatedEvents;
 import org.serverlessloyalty.shared.fakes.MutableClock;
 import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
 import org.serverlessloyalty.shared.giftcode.model.BatchStatus;

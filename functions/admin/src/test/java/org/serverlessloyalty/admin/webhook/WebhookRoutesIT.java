@@ -27,6 +27,7 @@ import org.serverlessloyalty.shared.webhook.dynamodb.DynamoDbWebhookStore;
 import org.serverlessloyalty.shared.webhook.model.Delivery;
 import org.serverlessloyalty.shared.webhook.model.DeliveryStatus;
 import org.serverlessloyalty.shared.webhook.model.WebhookConfig;
+import org.serverlessloyalty.shared.webhook.service.CouponCreatedEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.serverlessloyalty.shared.testing.ApiEvents.json;

@@ -31,6 +31,10 @@ public final class CampaignKeys {
     public static final String CODE = "code";
     /** On a bought reward: whether it was used (mark_as_used, or an order used its code). */
     public static final String USED = "used";
+    /** On a bought reward: when it was used (mark_as_used, or the order that used its code). */
+    public static final String USED_AT = "usedAt";
+    /** On a bought reward: the transaction or order it was used for. */
+    public static final String USED_FOR_TRANSACTION_ID = "usedForTransactionId";
 
     static final String CAMPAIGN_SK = "CAMPAIGN";
     static final String FREE_SK_PREFIX = "FREE#";
@@ -116,6 +120,11 @@ public final class CampaignKeys {
     /** gsi1: the store's bought rewards in purchase order (A7 list, A8 export). */
     static String storeRewardsPartition(StoreCode store) {
         return store.value() + "#REWARDS";
+    }
+
+    /** gsi2 (sparse): the store's bought rewards whose coupon-created event was not handed over yet (h11-bought). */
+    static String rewardEventsDuePartition(StoreCode store) {
+        return store.value() + "#REWARD_EVENTS_DUE";
     }
 
     /** gsi1: the store's campaign categories. */

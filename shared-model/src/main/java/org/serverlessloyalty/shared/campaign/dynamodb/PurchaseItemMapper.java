@@ -21,10 +21,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** A bought reward as an item: written by the purchase's transaction, read by every bought-reward list. */
 public final class PurchaseItemMapper {
 
-    static final String USED_AT = "usedAt";
-    static final String USED_FOR = "usedForTransactionId";
+    static final String USED_AT = CampaignKeys.USED_AT;
+    static final String USED_FOR = CampaignKeys.USED_FOR_TRANSACTION_ID;
     static final String DELIVERY_STATUS = "deliveryStatus";
     static final String CANCELLED = "cancelled";
+    /**
+     * issue 11, h11-bought: set on a reward with a code when its purchase writes it, removed once its coupon-created
+     * event was handed over (delivery records written, message sent or left PENDING for the redrive). While set, the
+     * reward is on the sparse gsi2 {@code {store}#REWARD_EVENTS_DUE}, so a crash between the purchase's commit and
+     * the hand-over loses no event: the sweep finds it there (docs/campaigns.md "Coupon-created events").
+     */
+    public static final String COUPON_EVENT_DUE = "couponEventDue";
 
     private PurchaseItemMapper() {
     }
@@ -52,6 +59,12 @@ public final class PurchaseItemMapper {
         putNumber(item, "balanceAfter", p.balanceAfter());
         putNumber(item, "rewardAmount", p.rewardAmount());
         item.put(CANCELLED, AttributeValue.fromBool(p.cancelled()));
+        if (p.code() != null && !p.code().isEmpty()) {
+            item.put(COUPON_EVENT_DUE, AttributeValue.fromBool(true));
+            item.put(TableKeys.GSI2_PK, AttributeValue.fromS(CampaignKeys.rewardEventsDuePartition(store)));
+            item.put(TableKeys.GSI2_SK, AttributeValue.fromS(CampaignKeys.sortable(p.purchasedAt()) + "#"
+                    + p.couponId()));
+        }
         return item;
     }
 

@@ -15,6 +15,7 @@ import org.serverlessloyalty.shared.giftcode.model.BatchStatus;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.giftcode.model.GiftCode;
 import org.serverlessloyalty.shared.giftcode.model.GiftCodeBatch;
+import org.serverlessloyalty.shared.giftcode.model.RewardRef;
 import org.serverlessloyalty.shared.giftcode.port.GiftCodeRepository;
 import org.serverlessloyalty.shared.platform.dynamodb.Attributes;
 import org.serverlessloyalty.shared.platform.dynamodb.BatchReads;
@@ -74,9 +75,19 @@ public final class DynamoDbGiftCodeRepository implements GiftCodeRepository {
 
     @Override
     public Optional<CodeRead> findForUse(StoreCode store, CodeValue code) {
-        return find(store, code).map(c -> new CodeRead(c, c.pending()
+        var item = dynamoDb.getItem(b -> b.tableName(table).key(GiftCodeKeys.code(store, code)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        GiftCode c = GiftCodeItemMapper.fromItem(item);
+        // A reward's code names its reward, so the order that uses it marks the reward used too (issue 11).
+        Optional<RewardRef> reward = item.containsKey(GiftCodeKeys.REWARD_COUPON_ID)
+                ? Optional.of(new RewardRef(item.get(GiftCodeKeys.REWARD_MEMBER_ID).s(),
+                        item.get(GiftCodeKeys.REWARD_COUPON_ID).s()))
+                : Optional.empty();
+        return Optional.of(new CodeRead(c, c.pending()
                 ? Optional.ofNullable(batchStatuses(store, Set.of(c.batchId())).get(c.batchId()))
-                : Optional.empty()));
+                : Optional.empty(), reward));
     }
 
     @Override

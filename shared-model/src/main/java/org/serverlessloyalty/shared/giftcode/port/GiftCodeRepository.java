@@ -10,6 +10,7 @@ import org.serverlessloyalty.shared.giftcode.model.BatchStatus;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.giftcode.model.GiftCode;
 import org.serverlessloyalty.shared.giftcode.model.GiftCodeBatch;
+import org.serverlessloyalty.shared.giftcode.model.RewardRef;
 import org.serverlessloyalty.shared.store.model.StoreCode;
 
 /**
@@ -136,8 +137,15 @@ public interface GiftCodeRepository {
         }
     }
 
-    /** A code and, when it is pending, its batch's status (empty for a committed code or a missing batch). */
-    record CodeRead(GiftCode code, Optional<BatchStatus> batchOfPending) {
+    /**
+     * A code and, when it is pending, its batch's status (empty for a committed code or a missing batch); and the
+     * bought reward it was issued for, when a reward purchase created it (issue 11).
+     */
+    record CodeRead(GiftCode code, Optional<BatchStatus> batchOfPending, Optional<RewardRef> reward) {
+
+        public CodeRead(GiftCode code, Optional<BatchStatus> batchOfPending) {
+            this(code, batchOfPending, Optional.empty());
+        }
     }
 
     /**

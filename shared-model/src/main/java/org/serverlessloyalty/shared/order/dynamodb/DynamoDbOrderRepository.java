@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.serverlessloyalty.shared.campaign.dynamodb.CampaignKeys;
 import org.serverlessloyalty.shared.giftcode.dynamodb.GiftCodeKeys;
 import org.serverlessloyalty.shared.order.model.OrderPlan;
 import org.serverlessloyalty.shared.order.model.OrderRecord;
@@ -104,6 +105,30 @@ public final class DynamoDbOrderRepository implements OrderRepository {
                     .expressionAttributeValues(Map.of(":zero", ZERO, ":one", ONE,
                             ":type", AttributeValue.fromS("CUSTOMER_USES"),
                             ":limit", AttributeValue.fromN(Integer.toString(s.limit())))));
+        }
+        if (step instanceof OrderStep.MarkRewardUsed s) {
+            // The reward a campaign purchase issued this code for (issue 11): used by this order, atomically with
+            // the code's use. A reward marked used before keeps its first date and transaction.
+            return update(u -> u.key(CampaignKeys.purchase(store, s.memberId(), s.couponId()))
+                    .updateExpression("SET #used = :true, #at = if_not_exists(#at, :now), "
+                            + "#for = if_not_exists(#for, :order)")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#used", CampaignKeys.USED, "#at", CampaignKeys.USED_AT,
+                            "#for", CampaignKeys.USED_FOR_TRANSACTION_ID))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
+                            ":now", AttributeValue.fromS(plan.at().toString()),
+                            ":order", AttributeValue.fromS(orderId))));
+        }
+        if (step instanceof OrderStep.GiveBackReward s) {
+            // The reward this order marked used (issue 11): unused again with its code's use, only if this order
+            // is still what it was used for.
+            return update(u -> u.key(CampaignKeys.purchase(store, s.memberId(), s.couponId()))
+                    .updateExpression("SET #used = :false REMOVE #at, #for")
+                    .conditionExpression("#for = :order")
+                    .expressionAttributeNames(Map.of("#used", CampaignKeys.USED, "#at", CampaignKeys.USED_AT,
+                            "#for", CampaignKeys.USED_FOR_TRANSACTION_ID))
+                    .expressionAttributeValues(Map.of(":false", AttributeValue.fromBool(false),
+                            ":order", AttributeValue.fromS(orderId))));
         }
         if (step instanceof OrderStep.ReleaseOrder s) {
             return update(u -> u.key(OrderKeys.order(store, orderId))

@@ -32,6 +32,14 @@ public sealed interface OrderStep {
     record TakeCustomerUse(CodeValue code, String customerGuid, int limit) implements OrderStep {
     }
 
+    /**
+     * Marks the bought reward a code was issued for used by this order ({@code used}, {@code usedAt},
+     * {@code usedForTransactionId} = the order; issue 11), beside the code's use. Holds: the reward exists (a code
+     * whose reward is gone is NOT_FOUND). A reward an earlier order already marked keeps its first use's date.
+     */
+    record MarkRewardUsed(CodeValue code, String memberId, String couponId) implements OrderStep {
+    }
+
     /** Records what the order did with one code. Holds nothing: the item is the order's own. */
     record RecordRedemption(Redemption redemption) implements OrderStep {
     }
@@ -47,6 +55,14 @@ public sealed interface OrderStep {
 
     /** Gives back a use of a code the order took. Holds: the code counts at least one use. */
     record GiveBackCodeUse(CodeValue code) implements OrderStep {
+    }
+
+    /**
+     * Gives back the bought reward the order marked used with the code's use (issue 11): unused again, as its code
+     * is. Holds: the reward is still marked used by this order ({@code usedForTransactionId}); a reward marked by
+     * another transaction (a multi-use code, the till) is left as it is, and the step is dropped from the next plan.
+     */
+    record GiveBackReward(CodeValue code, String memberId, String couponId) implements OrderStep {
     }
 
     /** Gives back the shopper's use of a code the order took. Holds: the shopper counts at least one use. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.giftcode.model.GiftCode;
+import org.serverlessloyalty.shared.giftcode.model.RewardRef;
 import org.serverlessloyalty.shared.giftcode.model.ValidationReason;
 import org.serverlessloyalty.shared.giftcode.port.GiftCodeRepository.CodeRead;
 import org.serverlessloyalty.shared.giftcode.rules.GiftCodeRules;
@@ -18,6 +19,7 @@ import org.serverlessloyalty.shared.order.model.OrderReport;
 import org.serverlessloyalty.shared.order.model.OrderStep;
 import org.serverlessloyalty.shared.order.model.OrderStep.GiveBackCodeUse;
 import org.serverlessloyalty.shared.order.model.OrderStep.GiveBackCustomerUse;
+import org.serverlessloyalty.shared.order.model.OrderStep.MarkRewardUsed;
 import org.serverlessloyalty.shared.order.model.OrderStep.RecordBeaconReport;
 import org.serverlessloyalty.shared.order.model.OrderStep.RecordOrder;
 import org.serverlessloyalty.shared.order.model.OrderStep.RecordRedemption;
@@ -81,6 +83,15 @@ public final class OrderPlans {
      */
     public static OrderPlan payment(OrderReport report, String contentHash, Instant now, Map<CodeValue, GiftCode> known,
                                     Map<CodeValue, ValidationReason> conflicts) {
+        return payment(report, contentHash, now, known, Map.of(), conflicts);
+    }
+
+    /**
+     * As above; a code issued for a bought reward ({@code rewards}) also marks that reward used, in the same
+     * transaction as the code's use, so the reward and its code never disagree (issue 11).
+     */
+    public static OrderPlan payment(OrderReport report, String contentHash, Instant now, Map<CodeValue, GiftCode> known,
+                                    Map<CodeValue, RewardRef> rewards, Map<CodeValue, ValidationReason> conflicts) {
         List<OrderStep> steps = new ArrayList<>();
         steps.add(new RecordOrder(report, contentHash));
         for (CodeValue code : wanted(report)) {
@@ -92,6 +103,10 @@ public final class OrderPlans {
             Integer perCustomerLimit = known.get(code).terms().perCustomerLimit();
             boolean perCustomer = perCustomerLimit != null && report.customerGuid() != null;
             steps.add(new TakeCodeUse(code));
+            RewardRef reward = rewards.get(code);
+            if (reward != null) {
+                steps.add(new MarkRewardUsed(code, reward.memberId(), reward.couponId()));
+            }
             if (perCustomer) {
                 steps.add(new TakeCustomerUse(code, report.customerGuid(), perCustomerLimit));
             }
@@ -117,6 +132,9 @@ public final class OrderPlans {
         if (refused instanceof TakeCustomerUse) {
             return Optional.of(ValidationReason.CUSTOMER_LIMIT_REACHED);
         }
+        if (refused instanceof MarkRewardUsed) {
+            return Optional.of(ValidationReason.NOT_FOUND); // the reward behind the code is gone
+        }
         return Optional.empty();
     }
 
@@ -128,6 +146,9 @@ public final class OrderPlans {
         if (step instanceof TakeCustomerUse use) {
             return Optional.of(use.code());
         }
+        if (step instanceof MarkRewardUsed mark) {
+            return Optional.of(mark.code());
+        }
         return Optional.empty();
     }
 
@@ -138,6 +159,15 @@ public final class OrderPlans {
      */
     public static OrderPlan release(OrderReport report, OrderRecord.Stored paid, List<Redemption> redemptions,
                                     Instant now) {
+        return release(report, paid, redemptions, Map.of(), now);
+    }
+
+    /**
+     * As above; each code issued for a bought reward ({@code rewards}: those whose reward this order may have marked)
+     * also gives its reward back, so the reward is usable again exactly when its code is (issue 11).
+     */
+    public static OrderPlan release(OrderReport report, OrderRecord.Stored paid, List<Redemption> redemptions,
+                                    Map<CodeValue, RewardRef> rewards, Instant now) {
         List<OrderStep> steps = new ArrayList<>();
         steps.add(new ReleaseOrder(report.status()));
         String customer = paid.report().customerGuid();
@@ -146,6 +176,10 @@ public final class OrderPlans {
                 continue;
             }
             steps.add(new GiveBackCodeUse(r.code()));
+            RewardRef reward = rewards.get(r.code());
+            if (reward != null) {
+                steps.add(new OrderStep.GiveBackReward(r.code(), reward.memberId(), reward.couponId()));
+            }
             if (r.customerCounted() && customer != null) {
                 steps.add(new GiveBackCustomerUse(r.code(), customer));
             }

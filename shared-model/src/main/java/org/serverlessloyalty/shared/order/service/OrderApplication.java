@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.giftcode.model.GiftCode;
+import org.serverlessloyalty.shared.giftcode.model.RewardRef;
 import org.serverlessloyalty.shared.giftcode.model.ValidationReason;
 import org.serverlessloyalty.shared.giftcode.port.GiftCodeRepository;
 import org.serverlessloyalty.shared.order.model.AppliedOrder;
@@ -142,13 +143,17 @@ public final class OrderApplication implements OrderLedger {
             codes.findForUse(report.store(), code).ifPresent(c -> known.put(code, c));
         }
         Map<CodeValue, GiftCode> terms = new LinkedHashMap<>();
-        known.forEach((code, read) -> terms.put(code, read.code()));
+        Map<CodeValue, RewardRef> rewards = new LinkedHashMap<>();
+        known.forEach((code, read) -> {
+            terms.put(code, read.code());
+            read.reward().ifPresent(reward -> rewards.put(code, reward));
+        });
         Map<CodeValue, ValidationReason> conflicts =
                 OrderPlans.refusedBeforeWriting(wanted, known, OrderPlans.orderTime(report, now), store.timezone());
 
         // Each refused round turns at least one more code into a CONFLICT, so this ends.
         for (int round = 0; round <= wanted.size(); round++) {
-            OrderPlan plan = OrderPlans.payment(report, contentHash, now, terms, conflicts);
+            OrderPlan plan = OrderPlans.payment(report, contentHash, now, terms, rewards, conflicts);
             PlanResult<OrderStep> result = orders.execute(plan);
             if (result instanceof PlanResult.Committed<OrderStep>) {
                 return Optional.of(ApplyResult.RECORDED);
@@ -187,7 +192,22 @@ public final class OrderApplication implements OrderLedger {
         if (paid.report().status() != OrderStatus.PAID) {
             return Optional.of(ApplyResult.UNCHANGED);
         }
-        PlanResult<OrderStep> result = orders.execute(OrderPlans.release(report, paid, existing.redemptions(), now));
+        // issue 11: the rewards behind the codes it used, given back with the codes' uses.
+        Map<CodeValue, RewardRef> rewards = new LinkedHashMap<>();
+        for (var r : existing.redemptions()) {
+            if (r.outcome() == org.serverlessloyalty.shared.order.model.Redemption.Outcome.APPLIED) {
+                codes.findForUse(report.store(), r.code()).flatMap(GiftCodeRepository.CodeRead::reward)
+                        .ifPresent(reward -> rewards.put(r.code(), reward));
+            }
+        }
+        PlanResult<OrderStep> result = orders.execute(OrderPlans.release(report, paid, existing.redemptions(),
+                rewards, now));
+        // A reward this order did not mark (another transaction did) is not its to give back: release without it.
+        while (result instanceof PlanResult.Refused<OrderStep> refusedRewards && !refusedRewards.failed().isEmpty()
+                && refusedRewards.failed().stream().allMatch(OrderStep.GiveBackReward.class::isInstance)) {
+            refusedRewards.failed().forEach(step -> rewards.remove(((OrderStep.GiveBackReward) step).code()));
+            result = orders.execute(OrderPlans.release(report, paid, existing.redemptions(), rewards, now));
+        }
         if (result instanceof PlanResult.Committed<OrderStep>) {
             return Optional.of(ApplyResult.RELEASED);
         }

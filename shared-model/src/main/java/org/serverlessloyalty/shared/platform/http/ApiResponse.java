@@ -3,8 +3,16 @@ package org.serverlessloyalty.shared.platform.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 
-/** What a route answers: a status and an optional JSON body. */
+/** What a route answers: a status and an optional JSON body (or an {@link Attachment}, sent as a file). */
 public record ApiResponse(int status, Object body) {
+
+    /** A file to download (a CSV export): sent as is with its media type, never as JSON. */
+    public record Attachment(String contentType, String fileName, String text) {
+    }
+
+    public static ApiResponse attachment(String contentType, String fileName, String text) {
+        return new ApiResponse(200, new Attachment(contentType, fileName, text));
+    }
 
     private static final Map<String, String> JSON_HEADERS = Map.of(
             "Content-Type", "application/json; charset=utf-8",
@@ -52,10 +60,18 @@ public record ApiResponse(int status, Object body) {
                     .withIsBase64Encoded(true)
                     .build();
         }
+        String text = body == null ? null : (body instanceof String s ? s : null);
+        if (body instanceof Attachment file) {
+            headers.put("Content-Type", file.contentType());
+            headers.put("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
+            text = file.text();
+        } else if (body != null && text == null) {
+            text = Json.write(body);
+        }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(status)
                 .withHeaders(headers)
-                .withBody(body == null ? null : (body instanceof String s ? s : Json.write(body)))
+                .withBody(text)
                 .withIsBase64Encoded(false)
                 .build();
     }

@@ -1,4 +1,4 @@
-package org.serverlessloyalty.admin.webhook;
+package org.serverlessloyalty.shared.webhook.port;
 
 import java.util.List;
 

@@ -1,7 +1,8 @@
-package org.serverlessloyalty.admin.webhook;
+package org.serverlessloyalty.shared.webhook.sqs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.serverlessloyalty.shared.webhook.port.WebhookQueue;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;

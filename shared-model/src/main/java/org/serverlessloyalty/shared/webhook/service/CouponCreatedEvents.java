@@ -1,4 +1,4 @@
-package org.serverlessloyalty.admin.webhook;
+package org.serverlessloyalty.shared.webhook.service;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +9,7 @@ import org.serverlessloyalty.shared.store.model.StoreCode;
 import org.serverlessloyalty.shared.webhook.json.CouponWebhookBody;
 import org.serverlessloyalty.shared.webhook.json.WebhookMessages;
 import org.serverlessloyalty.shared.webhook.model.Delivery;
+import org.serverlessloyalty.shared.webhook.port.WebhookQueue;
 import org.serverlessloyalty.shared.webhook.port.WebhookStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
