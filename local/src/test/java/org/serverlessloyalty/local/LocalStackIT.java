@@ -138,6 +138,20 @@ class LocalStackIT {
         assertThat(status.get("usedPoints").decimalValue()).isEqualByComparingTo("40");
     }
 
+    /** issue 11 (h11-catalogue): the demo store has a reward campaign with a pool, shown in its public list. */
+    @Test
+    void theDemoStoreHasARewardCampaignWithAPoolOfTen() throws Exception {
+        HttpResponse<String> response = get("/api/demo/campaign/public/available", null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode campaign = JSON.readTree(response.body()).get("campaigns").get(0);
+        assertThat(campaign.get("name").asText()).isEqualTo("5 euros de remise");
+        assertThat(campaign.get("usageLeft").asLong()).isEqualTo(10);
+        String id = campaign.get("campaignId").asText();
+        JsonNode read = JSON.readTree(get("/api/demo/campaign/" + id, ADMIN_KEY).body());
+        assertThat(read.get("coupons")).hasSize(10);
+        assertThat(read.get("levelNames").toString()).contains("Base");
+    }
+
     @Test
     void carriesABeaconOrderThroughTheOrderQueueToTheConsumer() throws Exception {
         String publishableKey = stack.demoStore().orElseThrow().publishableKey();

@@ -20,7 +20,9 @@ import org.serverlessloyalty.local.StackLog;
 /**
  * Creates the demo store, a few gift codes and a few members with points through the stack's own HTTP API with the
  * admin key, exactly as a user would ({@code POST /api/store}, {@code POST /api/demo/admin/giftCodes},
- * {@code POST /api/demo/admin/customer/register}, {@code POST /api/demo/points/transfer/add}). The store's API
+ * {@code POST /api/demo/admin/customer/register}, {@code POST /api/demo/points/transfer/add}); issue 11
+ * (h11-catalogue): a base level every member is in, and a reward campaign for it with a pool of ten codes
+ * ({@code POST /api/demo/level/create}, {@code POST /api/demo/campaign}). The store's API
  * key and publishable key are only shown once by the API, so with a data directory they are kept in
  * {@code demo-store.json} and a restart reads them from there instead of seeding again.
  */
@@ -56,6 +58,22 @@ public final class DemoSeeder {
             {"customer":{"firstName":"Jane","lastName":"Doe","email":"jane@example.com"}}""", "80", null},
     };
 
+    /** issue 11 (h11-catalogue): the level every demo member is in (reached with 0 points). */
+    static final String LEVEL_JSON = """
+            {"level":{"translations":{"en":{"name":"Base"}},"active":true,"conditionValue":0,\
+            "reward":{"name":"Welcome","value":1,"code":"BASE1"}}}""";
+
+    /** issue 11 (h11-catalogue): the demo reward, 5 euros off for 50 points, for the base level ({@code LEVEL}). */
+    static final String CAMPAIGN_JSON = """
+            {"campaign":{"reward":"discount_code","translations":{"en":{"name":"5 euros off",\
+            "shortDescription":"**5 €** off your next order","usageInstruction":"Type the code at checkout"},\
+            "fr":{"name":"5 euros de remise"}},"active":true,"public":true,"featured":true,"costInPoints":50,\
+            "rewardValue":5,"target":"level","levels":["LEVEL"],"unlimited":false,"singleCoupon":false,"limit":10,\
+            "limitPerUser":2,"daysInactive":0,"daysValid":30,"labels":"type:discount",\
+            "coupons":["DEMO5-01","DEMO5-02","DEMO5-03","DEMO5-04","DEMO5-05","DEMO5-06","DEMO5-07","DEMO5-08",\
+            "DEMO5-09","DEMO5-10"],"campaignActivity":{"allTimeActive":true},\
+            "campaignVisibility":{"allTimeVisible":true}}}""";
+
     /** The id the first demo member gets (derived from its Idempotency-Key in the demo store). */
     public static final String DEMO_MEMBER_ID = "a6b33600-e499-5291-acf1-778fb2fd8e45";
 
@@ -89,7 +107,10 @@ public final class DemoSeeder {
         DemoStore store = createStore();
         createCodes(store);
         if (freshStore) {
+            // issue 11: the level first, so the members registered next are in it and the campaign is theirs.
+            Optional<String> level = createLevel(store);
             createMembers(store);
+            level.ifPresent(id -> createCampaign(store, id));
         }
         if (dataDir != null) {
             write(dataDir.resolve(FILE_NAME), store);
@@ -149,6 +170,32 @@ public final class DemoSeeder {
             if (member[3] != null) {
                 transfer(base + "/points/transfer/spend", id, member[3], "A demo purchase", member[0] + "-spend");
             }
+        }
+    }
+
+    /** issue 11: the base level; empty when this template has no level routes. */
+    private Optional<String> createLevel(DemoStore store) {
+        String path = "/api/" + store.code() + "/level/create";
+        HttpResponse<String> created = post(path, LEVEL_JSON);
+        if (created.statusCode() == 404) {
+            return Optional.empty();
+        }
+        if (created.statusCode() != 200) {
+            throw failure("POST " + path, created);
+        }
+        return Optional.of(key(created, "id", true));
+    }
+
+    /** issue 11: the demo reward campaign with its pool; none when this template has no campaign routes. */
+    private void createCampaign(DemoStore store, String levelId) {
+        String path = "/api/" + store.code() + "/campaign";
+        HttpResponse<String> created = post(path, CAMPAIGN_JSON.replace("\"LEVEL\"", "\"" + levelId + "\""));
+        if (created.statusCode() == 404) {
+            StackLog.info("No campaign routes in this template: the demo store gets no reward campaign");
+            return;
+        }
+        if (created.statusCode() != 200) {
+            throw failure("POST " + path, created);
         }
     }
 

@@ -212,6 +212,10 @@ class CatalogueHttpIT {
                 discountForm(gold, "&campaign[coupons][0]=A-1&campaign[categories][0]=" + categoryId))
                 .json().get("campaignId").asText();
         api.call("POST", shop.base() + "/campaign", form(shop.key()), discountForm(gold, "&campaign[coupons][0]=B-1"));
+        var unknown = api.call("POST", shop.base() + "/campaign", form(shop.key()), discountForm(gold,
+                "&campaign[coupons][0]=C-1&campaign[categories][0]=" + categoryId + "&campaign[categories][1]=nope"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("errors").findValuesAsText("field")).containsExactly("campaign[categories][1]");
 
         JsonNode inCategory = api.call("GET", shop.base() + "/campaign?categoryId[]=" + categoryId, json(shop.key()),
                 null).json();
@@ -224,5 +228,111 @@ class CatalogueHttpIT {
         assertThat(read.get("active").asBoolean()).isFalse();
         assertThat(api.call("GET", shop.base() + "/campaignCategory?active=0", json(shop.key()), null).json()
                 .get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theCustomersACampaignIsVisibleToAreItsLevelsAndSegmentsMembersEachOnceA9() {
+        Shop shop = shop("vis");
+        String base = level(shop, "Base");
+        var registered = api.call("POST", shop.base() + "/admin/customer/register", json(shop.key()),
+                Json.write(Map.of("customer", Map.of("firstName", "Ann", "lastName", "K", "email", "ann@example.com"))));
+        assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+        String ann = registered.json().get("customerId").asText();
+        var segment = api.call("POST", shop.base() + "/segment", json(shop.key()),
+                Json.write(Map.of("segment", Map.of("name", "VIP"))));
+        String vip = segment.json().get("segmentId").asText();
+        assertThat(api.call("POST", shop.base() + "/segment/" + vip + "/customers", json(shop.key()),
+                Json.write(Map.of("customers", List.of(ann)))).status()).isEqualTo(200);
+        String id = api.call("POST", shop.base() + "/campaign", form(shop.key()),
+                discountForm(base, "&campaign[coupons][0]=A-1&campaign[segments][0]=" + vip)
+                        .replace("&campaign[target]=level", "")).json().get("campaignId").asText();
+
+        JsonNode visible = api.call("GET", shop.base() + "/campaign/" + id + "/customers/visible", json(shop.key()),
+                null).json();
+        assertThat(visible.get("total").asInt()).isEqualTo(1);
+        assertThat(visible.get("customers").findValuesAsText("customerId")).containsExactly(ann);
+        JsonNode read = api.call("GET", shop.base() + "/campaign/" + id, json(shop.key()), null).json();
+        assertThat(read.get("visibleForCustomersCount").asInt()).isEqualTo(1);
+        assertThat(read.get("segmentNames").get(vip).asText()).isEqualTo("VIP");
+    }
+
+    @Test
+    void aCustomCampaignShowsItsEarningRuleAndCashbackNeedsNoPoolC6C8() {
+        Shop shop = shop("custom");
+        String gold = level(shop, "Gold");
+        var rule = api.call("POST", shop.base() + "/earningRule", form(shop.key()),
+                "earningRule[type]=qrcode&earningRule[name]=Scan+me&earningRule[description]=d&earningRule[active]=1"
+                        + "&earningRule[allTimeActive]=1&earningRule[target]=level&earningRule[levels][0]=" + gold
+                        + "&earningRule[code]=QR1&earningRule[pointsAmount]=5");
+        assertThat(rule.status()).as(rule.body()).isEqualTo(200);
+        String ruleId = rule.json().get("earningRuleId").asText();
+        String common = "&campaign[translations][en][name]=C&campaign[active]=1&campaign[levels][0]=" + gold
+                + "&campaign[campaignActivity][allTimeActive]=1&campaign[campaignVisibility][allTimeVisible]=1";
+        var custom = api.call("POST", shop.base() + "/campaign", form(shop.key()),
+                "campaign[reward]=custom_campaign_code&campaign[connectType]=qrcode&campaign[earningRuleId]=" + ruleId
+                        + common);
+        assertThat(custom.status()).as(custom.body()).isEqualTo(200);
+        JsonNode read = api.call("GET", shop.base() + "/campaign/" + custom.json().get("campaignId").asText(),
+                json(shop.key()), null).json();
+        assertThat(read.get("earningRule").get("type").asText()).isEqualTo("qrcode");
+        assertThat(read.get("earningRule").get("name").asText()).isEqualTo("Scan me");
+        assertThat(read.get("earningRule").get("pointsAmount").decimalValue()).isEqualByComparingTo("5");
+
+        var cashback = api.call("POST", shop.base() + "/campaign", form(shop.key()),
+                "campaign[reward]=cashback&campaign[pointValue]=0.05&campaign[costInPoints]=9" + common);
+        assertThat(cashback.status()).as(cashback.body()).isEqualTo(200);
+        JsonNode cash = api.call("GET", shop.base() + "/campaign/" + cashback.json().get("campaignId").asText(),
+                json(shop.key()), null).json();
+        assertThat(cash.get("unlimited").asBoolean()).isTrue();
+        assertThat(cash.get("singleCoupon").asBoolean()).isTrue();
+        assertThat(cash.get("costInPoints").decimalValue()).isEqualByComparingTo("0");
+        assertThat(cash.get("pointValue").decimalValue()).isEqualByComparingTo("0.05");
+        var pool = api.call("POST", shop.base() + "/campaign/" + cashback.json().get("campaignId").asText()
+                + "/coupons", json(shop.key()), "{\"coupons\":[\"X\"]}");
+        assertThat(pool.status()).isEqualTo(400);
+    }
+
+    /**
+     * C10 over HTTP: once a code is issued (here the pool part of a purchase, written as h11-buy's transaction
+     * writes it: the free code deleted on condition it exists, free − 1, issued + 1), a PUT leaving it out is a 400.
+     */
+    @Test
+    void aPutLeavingOutAnIssuedCodeIs400NamingItC10() {
+        Shop shop = shop("c10");
+        String gold = level(shop, "Gold");
+        String id = api.call("POST", shop.base() + "/campaign", form(shop.key()), discountForm(gold,
+                "&campaign[coupons][0]=C-1&campaign[coupons][1]=C-2&campaign[coupons][2]=C-3"))
+                .json().get("campaignId").asText();
+        var store = new org.serverlessloyalty.shared.store.model.StoreCode(shop.code());
+        var campaignId = new org.serverlessloyalty.shared.campaign.model.CampaignId(id);
+        String table = stack.tableName("LoyaltyTable");
+        stack.dynamoDbClient().transactWriteItems(b -> b.transactItems(
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().delete(d -> d.tableName(table)
+                        .key(org.serverlessloyalty.shared.campaign.dynamodb.CampaignKeys.freeCode(store, campaignId, 1))
+                        .conditionExpression("attribute_exists(pk)")).build(),
+                software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(u -> u.tableName(table)
+                        .key(org.serverlessloyalty.shared.campaign.dynamodb.CampaignKeys.campaign(store, campaignId))
+                        .updateExpression("ADD #free :minus, #issued :one, #buyers :one")
+                        .expressionAttributeNames(Map.of("#free", "free", "#issued", "issued", "#buyers", "buyers"))
+                        .expressionAttributeValues(Map.of(
+                                ":minus", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("-1"),
+                                ":one", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN("1"))))
+                        .build()));
+
+        var refused = api.call("PUT", shop.base() + "/campaign/" + id, form(shop.key()),
+                discountForm(gold, "&campaign[coupons][0]=C-2&campaign[coupons][1]=C-4"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("errors").get(0).get("field").asText()).isEqualTo("campaign[coupons]");
+        assertThat(refused.json().get("errors").get(0).get("message").asText())
+                .isEqualTo("Removing used coupons (C-1) is not permitted");
+
+        var kept = api.call("PUT", shop.base() + "/campaign/" + id, form(shop.key()),
+                discountForm(gold, "&campaign[coupons][0]=C-1&campaign[coupons][1]=C-4"));
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        JsonNode read = api.call("GET", shop.base() + "/campaign/" + id, json(shop.key()), null).json();
+        assertThat(read.get("coupons").toString()).isEqualTo("[\"C-1\",\"C-4\"]");
+        // C24: one free code (C-4) left; one member bought.
+        assertThat(read.get("usageLeft").asLong()).isEqualTo(1);
+        assertThat(read.get("usersWhoUsedThisCampaignCount").asLong()).isEqualTo(1);
     }
 }

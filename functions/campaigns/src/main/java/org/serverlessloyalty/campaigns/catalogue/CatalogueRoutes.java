@@ -71,6 +71,7 @@ public final class CatalogueRoutes {
         CampaignJson.Form form = CampaignJson.parse(fields, new CampaignJson.Identity(store.code(),
                 CampaignId.newId(), clock.instant(), 1, store.timezone(), store.locale().getLanguage()));
         fields.errors().throwIfAny();
+        checkCategories(form.campaign(), fields);
         CampaignId id = admin.create(form.campaign(), form.coupons());
         metrics.count("CampaignsCreated", 1);
         return ApiResponse.ok(Map.of("campaignId", id.value()));
@@ -86,6 +87,7 @@ public final class CatalogueRoutes {
                 id.orElseGet(CampaignId::newId), clock.instant(), 1, store.timezone(), store.locale().getLanguage()));
         fields.errors().throwIfAny();
         CampaignId campaignId = id.orElseThrow(() -> notFound(request.pathParameter(CAMPAIGN)));
+        checkCategories(form.campaign(), fields);
         CampaignAdmin.Outcome outcome = admin.replace(form.campaign(), form.coupons());
         return answer(outcome, campaignId, fields.path("coupons"));
     }
@@ -175,7 +177,8 @@ public final class CatalogueRoutes {
                 .toList();
         RenderOptions options = query.options();
         Map<String, Object> body = new LinkedHashMap<>();
-        // Lists count nothing per campaign beyond the counters: visibleForCustomersCount is a read's (A5) field.
+        // Lists read nothing per campaign beyond its item (and its categories' names): the pool's codes and
+        // visibleForCustomersCount are a single read's (A5) fields.
         body.put("campaigns", page.stream().map(s -> render(s, store, reader, options, false)).toList());
         body.put("total", selected.size());
         return ApiResponse.ok(body);
@@ -188,7 +191,8 @@ public final class CatalogueRoutes {
     Map<String, Object> render(StoredCampaign stored, Store store, CampaignRender.Reader reader,
                                RenderOptions options, boolean single) {
         Campaign c = stored.campaign();
-        List<String> coupons = reader == CampaignRender.Reader.ADMIN && c.reward().pooled()
+        // The pool's codes on a single read only: a list page of pooled campaigns would read every pool whole.
+        List<String> coupons = single && reader == CampaignRender.Reader.ADMIN && c.reward().pooled()
                 ? catalogue.pool(store.code(), c.id()).codes().stream().map(PoolCode::code).toList() : null;
         Map<String, String> categoryNames = new LinkedHashMap<>();
         for (String categoryId : c.categories()) {
@@ -227,6 +231,20 @@ public final class CatalogueRoutes {
             return e.pointsAmount();
         }
         return null;
+    }
+
+    /**
+     * A campaign's categories must exist (Open Loyalty's form loads each one): an unknown id is a 400 naming its
+     * entry, so a list filtered by category never misses a campaign because of a typo. One GetItem per category.
+     */
+    private void checkCategories(Campaign campaign, JsonFields fields) {
+        List<String> categories = campaign.categories();
+        for (int i = 0; i < categories.size(); i++) {
+            if (catalogue.category(campaign.store(), categories.get(i)).isEmpty()) {
+                fields.errors().add(fields.path("categories") + "[" + i + "]", "is not a campaign category of this store");
+            }
+        }
+        fields.errors().throwIfAny();
     }
 
     private static ApiResponse answer(CampaignAdmin.Outcome outcome, CampaignId id, String couponsField) {

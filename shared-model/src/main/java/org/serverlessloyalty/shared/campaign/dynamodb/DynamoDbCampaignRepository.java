@@ -135,11 +135,28 @@ public final class DynamoDbCampaignRepository implements CampaignRepository, Cam
                 head = addFree(campaign.store(), campaign.id(), free);
             }
             Outcome outcome = run("create campaign", head, pool);
-            if (outcome != Outcome.DONE) {
+            if (outcome != Outcome.DONE && !alreadyWritten(campaign, i, pool)) {
                 // A new UUID and codes checked for duplicates: a failed condition here is a bug, not a business case.
                 throw new IllegalStateException("Creating campaign " + campaign.id() + " met " + outcome);
             }
         }
+    }
+
+    /**
+     * Whether a refused chunk of a create is one an earlier attempt of this very create committed, its answer lost
+     * (AWS may answer 500 for a transaction it made, and the SDK then sends it again): the campaign item for the first
+     * chunk, else the chunk's first by-code item at its seq (it stays after its code is issued). A chunk is atomic,
+     * so one of its items written means all of it was.
+     */
+    private boolean alreadyWritten(Campaign campaign, int chunk, List<TransactWriteItem> pool) {
+        if (chunk == 0) {
+            return find(campaign.store(), campaign.id()).map(s -> s.campaign().createdAt().equals(campaign.createdAt()))
+                    .orElse(false);
+        }
+        Map<String, AttributeValue> byCode = pool.get(1).put().item();
+        var item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of(TableKeys.PK, byCode.get(TableKeys.PK), TableKeys.SK, byCode.get(TableKeys.SK)))).item();
+        return item != null && !item.isEmpty() && byCode.get(SEQ).equals(item.get(SEQ));
     }
 
     @Override
