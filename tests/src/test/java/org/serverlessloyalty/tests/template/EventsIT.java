@@ -133,6 +133,13 @@ class EventsIT {
             "campaigns/media/SimulateCashback.json", "campaigns/media/SimulateCashback-form.json",
             "campaigns/media/RedeemCashback.json", "campaigns/media/RedeemCashback-form.json",
             "campaigns/media/CustomerRedeemCashback.json", "campaigns/media/CustomerRedeemCashback-form.json",
+            // issue 11: buy. John buys from a campaign for the segment he is in (seeded before the first, below).
+            "campaigns/buy/AdminAvailableCampaigns.json", "campaigns/buy/SellerAvailableCampaigns.json",
+            "campaigns/buy/CustomerAvailableCampaigns.json", "campaigns/buy/AdminValidateCampaigns.json",
+            "campaigns/buy/CustomerValidateCampaigns.json", "campaigns/buy/AdminBuyCampaign.json",
+            "campaigns/buy/AdminBuyCampaign-form.json", "campaigns/buy/SellerBuyCampaign.json",
+            "campaigns/buy/SellerBuyCampaign-form.json", "campaigns/buy/CustomerBuyCampaign.json",
+            "campaigns/buy/CustomerBuyCampaign-form.json",
             // issue 11: h11-bought (a reward of the demo member is written first: BoughtRewardSeed)
             "campaigns/bought/ListCustomerBoughtCampaigns.json",
             "campaigns/bought/SellerListCustomerBoughtCampaigns.json", "campaigns/bought/ListOwnBoughtCampaigns.json",
@@ -156,6 +163,8 @@ class EventsIT {
     private static final String SEGMENT_PLACEHOLDER = "66666666-7777-4888-8999-aaaaaaaaaaaa";
     /** issue 11: h11-catalogue. The campaign and category ids in the campaign events: replaced by those created. */
     private static final String CAMPAIGN_PLACEHOLDER = "3062c881-93f3-496b-9669-4238c0a62be8";
+    /** issue 11: buy. The campaign the buy events buy from: replaced by one with a pool big enough for all of them. */
+    private static final String BUY_CAMPAIGN_PLACEHOLDER = "7c0a1b2c-3d4e-4f50-8a6b-7c8d9e0f1a2b";
     private static final String CATEGORY_PLACEHOLDER = "7a0c1e2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d";
     /** issue 11: media. The photo id in the media events: replaced by the one AddCampaignPhoto got. */
     private static final String PHOTO_PLACEHOLDER = "08ae48fd-04b0-4a08-a2a7-fcfca3c4caf5";
@@ -209,6 +218,8 @@ class EventsIT {
         String category = CATEGORY_PLACEHOLDER;
         // issue 11: media
         String photo = PHOTO_PLACEHOLDER;
+        // issue 11: buy
+        String buyCampaign = BUY_CAMPAIGN_PLACEHOLDER;
         for (String name : ORDER) {
             if (name.equals("campaigns/media/SimulateCashback.json")) {
                 // issue 11: media. A cashback campaign (pointValue 2) for every level of the store and the segment.
@@ -238,6 +249,31 @@ class EventsIT {
                 var added = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/points/transfer/add",
                         Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "application/json"),
                         "{\"transfer\":{\"customer\":\"a6b33600-e499-5291-acf1-778fb2fd8e45\",\"points\":10}}");
+                assertThat(added.status()).as(added.body()).isEqualTo(200);
+                var activated = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/points/transfer/"
+                        + added.json().get("pointsTransferId").asText() + "/activate",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY), null);
+                assertThat(activated.status()).as(activated.body()).isBetween(200, 204);
+            }
+            if (name.equals("campaigns/buy/AdminAvailableCampaigns.json")) {
+                // issue 11: buy. Twelve codes at 1 point for the segment John is in, and 20 points to buy them with.
+                StringBuilder codes = new StringBuilder();
+                for (int i = 1; i <= 12; i++) {
+                    codes.append(i == 1 ? "" : ",").append("\"BUY-").append(i).append('"');
+                }
+                var created = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/campaign",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "application/json"),
+                        "{\"campaign\":{\"reward\":\"discount_code\",\"translations\":{\"en\":{\"name\":\"Buy events\"}},"
+                                + "\"active\":true,\"costInPoints\":1,\"rewardValue\":5,\"target\":\"segment\","
+                                + "\"segments\":[\"" + segment + "\"],\"unlimited\":true,\"singleCoupon\":false,"
+                                + "\"daysInactive\":0,\"daysValid\":30,\"coupons\":[" + codes + "],"
+                                + "\"campaignActivity\":{\"allTimeActive\":true},"
+                                + "\"campaignVisibility\":{\"allTimeVisible\":true}}}");
+                assertThat(created.status()).as(created.body()).isEqualTo(200);
+                buyCampaign = created.json().get("campaignId").asText();
+                var added = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/points/transfer/add",
+                        Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "application/json"),
+                        "{\"transfer\":{\"customer\":\"a6b33600-e499-5291-acf1-778fb2fd8e45\",\"points\":20}}");
                 assertThat(added.status()).as(added.body()).isEqualTo(200);
                 var activated = new HttpApiClient(stack.baseUri()).call("POST", "/api/demo/points/transfer/"
                         + added.json().get("pointsTransferId").asText() + "/activate",
@@ -276,7 +312,7 @@ class EventsIT {
                     .replace(RULE_PLACEHOLDER, rule)
                     .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment)
                     .replace(CAMPAIGN_PLACEHOLDER, campaign).replace(CATEGORY_PLACEHOLDER, category)
-                    .replace(PHOTO_PLACEHOLDER, photo);
+                    .replace(PHOTO_PLACEHOLDER, photo).replace(BUY_CAMPAIGN_PLACEHOLDER, buyCampaign);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
             if (event.getIsBase64Encoded() && event.getBody() != null && !name.startsWith("campaigns/media/")) {
                 // issue 10: a form names the level, segment or transaction it acts on inside its base64 body.
