@@ -285,7 +285,7 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
             case "GET /api/{storeCode}/admin/customer/{customer}/campaign/bought" ->
                     bought.memberList(request, authorization.authorize(request, Access.STORE_ADMIN));
             case "GET /api/{storeCode}/seller/customer/{customer}/campaign/bought" ->
-                    bought.memberList(request, authorization.authorize(request, Access.SELLER));
+                    bought.sellerMemberList(request, authorization.authorize(request, Access.SELLER));
             case "GET /api/{storeCode}/customer/campaign/bought" ->
                     bought.ownList(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             case "POST /api/{storeCode}/admin/campaign/coupons/mark_as_used" ->

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.serverlessloyalty.shared.access.model.Caller;
+import org.serverlessloyalty.shared.campaign.json.CampaignRender;
 import org.serverlessloyalty.shared.campaign.model.BoughtRewardQuery;
 import org.serverlessloyalty.shared.campaign.model.CampaignId;
 import org.serverlessloyalty.shared.campaign.model.CouponUsage;
@@ -118,18 +119,27 @@ public final class BoughtRoutes {
         return ApiResponse.attachment("text/csv; charset=utf-8", "campaigns-bought.csv", csv.toString());
     }
 
-    /** A15 {@code GET /admin|seller/customer/{customer}/campaign/bought}. */
+    /** A15 {@code GET /admin/customer/{customer}/campaign/bought}. */
     public ApiResponse memberList(ApiRequest request, Caller caller) {
+        return memberList(request, caller, CampaignRender.Reader.ADMIN);
+    }
+
+    /** A15 {@code GET /seller/customer/{customer}/campaign/bought}: the campaigns as a seller sees them. */
+    public ApiResponse sellerMemberList(ApiRequest request, Caller caller) {
+        return memberList(request, caller, CampaignRender.Reader.SELLER);
+    }
+
+    private ApiResponse memberList(ApiRequest request, Caller caller, CampaignRender.Reader reader) {
         String memberId = existingMember(caller.store().code(), caller.member(request.pathParameter("customer")));
-        return purchases(request, caller, memberId);
+        return purchases(request, caller, memberId, reader);
     }
 
     /** A17 {@code GET /customer/campaign/bought}: the token's member. */
     public ApiResponse ownList(ApiRequest request, Caller caller) {
-        return purchases(request, caller, ((Caller.Customer) caller).memberId());
+        return purchases(request, caller, ((Caller.Customer) caller).memberId(), CampaignRender.Reader.CUSTOMER);
     }
 
-    private ApiResponse purchases(ApiRequest request, Caller caller, String memberId) {
+    private ApiResponse purchases(ApiRequest request, Caller caller, String memberId, CampaignRender.Reader reader) {
         StoreCode store = caller.store().code();
         ZoneId zone = caller.store().timezone();
         boolean details = request.queryParameter("includeDetails").map(BoughtRewardQueries::openLoyaltyBool)
@@ -143,7 +153,11 @@ public final class BoughtRoutes {
             if (details) {
                 Optional<CampaignRepository.StoredCampaign> campaign = campaignsRead.computeIfAbsent(
                         p.campaignId().value(), id -> campaigns.find(store, new CampaignId(id)));
-                one.put("campaign", campaign.map(c -> campaignDetails(c, zone)).orElse(null));
+                // The catalogue's rendering (1.A.2), as this caller may see the campaign.
+                CampaignRender.Context context = CampaignRender.Context.of(reader, zone,
+                        caller.store().locale().getLanguage(), false, now);
+                one.put("campaign", campaign.map(c -> CampaignRender.toJson(c.campaign(), c.counters(), context))
+                        .orElse(null));
             }
             out.add(one);
         }
@@ -300,28 +314,6 @@ public final class BoughtRoutes {
         out.put("returnedAmount", 0);
         out.put("deliveryStatus", Map.of("status", p.deliveryStatus().wire()));
         out.put("usageDate", PointsJson.date(p.usedAt(), zone));
-        return out;
-    }
-
-    /** {@code includeDetails=1}: the campaign's main fields as Open Loyalty's example shows them. */
-    private static Map<String, Object> campaignDetails(CampaignRepository.StoredCampaign stored, ZoneId zone) {
-        var c = stored.campaign();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("campaignId", c.id().value());
-        out.put("reward", c.reward().wire());
-        out.put("name", c.translations().values().stream().findFirst().map(t -> t.name()).orElse(null));
-        out.put("active", c.active());
-        out.put("costInPoints", c.costInPoints());
-        out.put("singleCoupon", c.singleCoupon());
-        out.put("unlimited", c.unlimited());
-        out.put("limit", c.unlimited() ? null : c.limit());
-        out.put("limitPerUser", c.unlimited() ? null : c.limitPerUser());
-        out.put("levels", c.levels());
-        out.put("segments", c.segments());
-        out.put("daysInactive", c.daysInactive());
-        out.put("daysValid", c.daysValid());
-        out.put("fulfillmentTracking", c.fulfillmentTracking());
-        out.put("usersWhoUsedThisCampaignCount", stored.counters().buyers());
         return out;
     }
 

@@ -153,6 +153,27 @@ class BoughtRoutesIT {
     }
 
     @Test
+    void includeDetailsRendersTheRewardsCampaignAsTheCatalogueDoes() {
+        Shop shop = shop();
+        String anna = member(shop, "Anna", "anna@example.com");
+        var campaign = org.serverlessloyalty.shared.campaign.dynamodb.CampaignItems.campaign(shop.code(), "Mug",
+                new BigDecimal("100"), false, 10, 2, false, "0b0e6c1c-1111-4111-8111-000000000001");
+        org.serverlessloyalty.shared.campaign.dynamodb.CampaignItems.put(table.client(), table.name(), campaign,
+                List.of("MUG-1"));
+        String code = "RW" + UUID.randomUUID().toString().substring(0, 10).toUpperCase(Locale.ROOT);
+        fixtures.write(shop.code(), RewardFixtures.purchase(anna, campaign.id(), code, Instant.now(), null, null));
+
+        var response = call(ApiEvents.route("GET /api/{storeCode}/admin/customer/{customer}/campaign/bought",
+                shop.code().value(), anna).bearer(ADMIN).query("includeDetails", "1"));
+
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(200);
+        JsonNode details = json(response).get("campaigns").get(0).get("campaign");
+        assertThat(details.get("campaignId").asText()).isEqualTo(campaign.id().value());
+        assertThat(details.get("name").asText()).isEqualTo("Mug");
+        assertThat(details.get("limitPerUser").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void theStoreListNamesTheCustomerAndFiltersOnUsed() {
         Shop shop = shop();
         String anna = member(shop, "Anna", "anna@example.com");

@@ -267,6 +267,51 @@ class DynamoDbBoughtRewardsIT {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "faults {0}")
+    @org.junit.jupiter.params.provider.EnumSource(org.serverlessloyalty.shared.testing.DynamoDbFaults.class)
+    void marksAndOrdersRacingForOneRewardUnderFaultsUseItsCodeOnce(
+            org.serverlessloyalty.shared.testing.DynamoDbFaults faults) throws Exception {
+        String member = UUID.randomUUID().toString();
+        Purchase p = reward(member);
+        List<Callable<Object>> racers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String till = "till-" + i;
+            racers.add(() -> service.markUsed(SHOP, List.of(row(0, p, true, till)), false));
+        }
+        for (int i = 0; i < 2; i++) {
+            String orderId = "faulted-" + i + "-" + p.couponId();
+            racers.add(() -> apply(order(orderId, member, p.code())));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        var run = faults.start(table.engine());
+        try (run) {
+            for (var f : pool.invokeAll(racers)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        if (faults == org.serverlessloyalty.shared.testing.DynamoDbFaults.RANDOM) {
+            assertThat(run.counts().injected()).as("faults injected").isPositive();
+        }
+
+        assertThat(fixtures.usedCount(SHOP, p.code())).as("one use of the code, whoever won").isEqualTo(1);
+        Purchase after = read(p);
+        assertThat(after.used()).isTrue();
+        long applied = 0;
+        for (int i = 0; i < 2; i++) {
+            var r = orders.find(SHOP, "faulted-" + i + "-" + p.couponId()).orElseThrow().redemptions().get(0);
+            if (r.outcome() == Redemption.Outcome.APPLIED) {
+                applied++;
+                assertThat(after.usedForTransactionId()).isEqualTo("faulted-" + i + "-" + p.couponId());
+            }
+        }
+        assertThat(applied).isLessThanOrEqualTo(1);
+        if (applied == 0) {
+            assertThat(after.usedForTransactionId()).startsWith("till-");
+        }
+    }
+
     @Test
     void theActiveToFilterFiltersOnActiveToNotActiveSince() {
         StoreCode store = new StoreCode("filters-" + UUID.randomUUID().toString().substring(0, 6));
