@@ -457,9 +457,15 @@ class HostileBodiesIT {
             for (var body : hostile.entrySet()) {
                 send(route(entry.getKey()).formBody(body.getKey()));
                 send(route(entry.getKey()).formBody(body.getKey()));
-                long before = THREADS.getCurrentThreadCpuTime();
-                var response = send(route(entry.getKey()).formBody(body.getKey()));
-                long spent = THREADS.getCurrentThreadCpuTime() - before;
+                // The least of three: a parse that costs too much costs it every time, while a single slow call is
+                // the machine's (a GC or the other core's build), which failed this test now and then on 2 cores.
+                long spent = Long.MAX_VALUE;
+                APIGatewayV2HTTPResponse response = null;
+                for (int i = 0; i < 3; i++) {
+                    long before = THREADS.getCurrentThreadCpuTime();
+                    response = send(route(entry.getKey()).formBody(body.getKey()));
+                    spent = Math.min(spent, THREADS.getCurrentThreadCpuTime() - before);
+                }
                 String what = entry.getKey() + " with " + body.getKey().substring(0, Math.min(40, body.getKey().length()));
                 if (response.getStatusCode() != 400 || !errorFields(response).equals(List.of(body.getValue()))
                         || spent > CPU_BUDGET_NANOS) {

@@ -74,6 +74,9 @@ public final class DeployableFunctions {
                         return table.name();
                     case "AWS::SQS::Queue":
                         return "http://127.0.0.1:9324/000000000000/" + target;
+                    case "AWS::S3::Bucket":
+                        // issue 11: the campaign media bucket; a name S3 would accept (lower case).
+                        return target.toLowerCase(java.util.Locale.ROOT);
                     default:
                         break;
                 }
