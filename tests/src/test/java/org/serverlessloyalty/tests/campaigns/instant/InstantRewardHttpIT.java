@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.serverlessloyalty.tests.template.CloudFormationYaml;
 import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.tests.e2e.ApiClient;
 import org.serverlessloyalty.tests.e2e.HttpApiClient;
+import org.serverlessloyalty.tests.template.CloudFormationYaml;
 
 /**
  * The {@code instant_reward} earning rule over HTTP on the local stack (issue 11, h11-instant): a campaign created
