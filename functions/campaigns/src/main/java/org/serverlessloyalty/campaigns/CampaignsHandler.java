@@ -114,6 +114,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         DynamoDbCampaignRepository campaigns = new DynamoDbCampaignRepository(dynamoDb, table, clock);
         // issue 11 (h11-bought): the bought rewards, and the marks of their coupon-created events.
         DynamoDbBoughtRewards rewards = new DynamoDbBoughtRewards(dynamoDb, table);
+        DynamoDbPurchaseStore purchases = new DynamoDbPurchaseStore(dynamoDb, table, clock);
+        CouponEvents couponEvents = rewardCouponEvents(dynamoDb, table, rewards, clock);
         return new CampaignsPorts(
                 // The SSM client is built on the first admin request that needs the key, then closed.
                 new SsmAdminKeySource(() -> AwsClients.configure(SsmClient.builder(), "SSM_ENDPOINT").build()),
@@ -134,14 +136,17 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         new DynamoDbTransactionRepository(dynamoDb, table),
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table),
                                 config.storeCacheTtl(), clock),
-                        config.storeCacheTtl()),
+                        config.storeCacheTtl(),
+                        // issue 11 (h11-instant): the same adapters as the purchases below.
+                        new LoyaltyServices.RewardCampaigns(campaigns, purchases, couponEvents,
+                                BusinessMetrics.forRuntime())),
                 campaigns,
                 // issue 11: h11-catalogue
                 campaigns,
                 // issue 11: buy
-                new DynamoDbPurchaseStore(dynamoDb, table, clock),
+                purchases,
                 // issue 11: h11-bought. A committed purchase's coupons go to the coupon-created webhook.
-                rewardCouponEvents(dynamoDb, table, rewards, clock),
+                couponEvents,
                 // issue 11: media
                 new DynamoDbCampaignPhotos(dynamoDb, table),
                 LambdaEnvironment.get(MEDIA_BUCKET)

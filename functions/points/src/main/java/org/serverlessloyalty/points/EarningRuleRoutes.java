@@ -8,11 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.serverlessloyalty.shared.access.model.Caller;
+import org.serverlessloyalty.shared.campaign.model.CampaignId;
+import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
 import org.serverlessloyalty.shared.earning.json.EarningRuleJson;
 import org.serverlessloyalty.shared.earning.model.Audience;
 import org.serverlessloyalty.shared.earning.model.EarningRule;
 import org.serverlessloyalty.shared.earning.model.EarningRuleType;
 import org.serverlessloyalty.shared.earning.model.RuleDefinition;
+import org.serverlessloyalty.shared.earning.model.RuleTerms;
 import org.serverlessloyalty.shared.earning.port.TargetNames;
 import org.serverlessloyalty.shared.earning.rules.RuleListing;
 import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
@@ -46,9 +49,11 @@ final class EarningRuleRoutes {
     private final Idempotency idempotency;
     private final BusinessMetrics metrics;
     private final Clock clock;
+    private final CampaignRepository campaigns;
 
     EarningRuleRoutes(EarningRuleAdmin rules, TargetNames names, MemberAudience audiences, Idempotency idempotency,
-                      BusinessMetrics metrics, Clock clock) {
+                      BusinessMetrics metrics, Clock clock, CampaignRepository campaigns) {
+        this.campaigns = campaigns;
         this.rules = rules;
         this.names = names;
         this.audiences = audiences;
@@ -66,6 +71,7 @@ final class EarningRuleRoutes {
         Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         JsonFields fields = OpenLoyaltyBody.parse(request, RULE);
         RuleDefinition definition = EarningRuleJson.parse(fields, store.timezone(), Optional.empty());
+        checkRewardCampaign(store, definition, fields);
         fields.errors().throwIfAny();
         String hash = RequestHash.of(request.routeKey(),
                 RequestHash.ofJson(OpenLoyaltyBody.tree(request.mediaType().orElse(null), request.body())));
@@ -104,14 +110,31 @@ final class EarningRuleRoutes {
                 fields.errors().add(fields.path("type"), "cannot be changed: this rule is "
                         + existing.get().type().value());
             }
+            checkRewardCampaign(store, definition, fields);
             fields.errors().throwIfAny();
             existing.orElseThrow(() -> notFound(id));
         } else {
             EarningRule existing = rules.find(store.code(), id).orElseThrow(() -> notFound(id));
             definition = EarningRuleJson.parse(fields, store.timezone(), Optional.of(existing.type()));
+            checkRewardCampaign(store, definition, fields);
             fields.errors().throwIfAny();
         }
         return answer(request, rules.replace(store.code(), id, definition), fields);
+    }
+
+    /**
+     * issue 11 (h11-instant): an {@code instant_reward} rule names a campaign of the store (1.B.3), else 400 on
+     * {@code rewardCampaignId} with nothing written. A campaign deleted later makes the rule give nothing (logged).
+     */
+    private void checkRewardCampaign(Store store, RuleDefinition definition, JsonFields fields) {
+        if (definition != null && definition.terms() instanceof RuleTerms.InstantReward instant
+                && instant.rewardCampaignId() != null) {
+            boolean exists = CampaignId.parse(instant.rewardCampaignId())
+                    .flatMap(id -> campaigns.find(store.code(), id)).isPresent();
+            if (!exists) {
+                fields.errors().add(fields.path("rewardCampaignId"), "is not a reward campaign of this store");
+            }
+        }
     }
 
     /** E-5: {@code active} = 1 or 0 (Open Loyalty's checkbox rule); 204. */

@@ -14,6 +14,9 @@ import org.serverlessloyalty.shared.access.model.Access;
 import org.serverlessloyalty.shared.access.service.AdminKey;
 import org.serverlessloyalty.shared.access.service.CustomerTokens;
 import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.earning.event.service.EventAwards;
 import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
@@ -121,7 +124,13 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                         new DynamoDbTransactionRepository(dynamoDb, table),
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table),
                                 config.storeCacheTtl(), clock),
-                        config.storeCacheTtl()),
+                        config.storeCacheTtl(),
+                        // issue 11 (h11-instant): an instant_reward rule buys its coupon through the campaign
+                        // adapters. This function has no webhook queue: the rewards' coupon-created events stay due
+                        // (couponEventDue) for the webhook's redrive sweep.
+                        new LoyaltyServices.RewardCampaigns(new DynamoDbCampaignRepository(dynamoDb, table, clock),
+                                new DynamoDbPurchaseStore(dynamoDb, table, clock), CouponEvents.NONE,
+                                BusinessMetrics.forRuntime())),
                 new DynamoDbShopBalances(dynamoDb, table));
     }
 
@@ -156,7 +165,7 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         var segmentRepository = ports.loyalty().segments();
         this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(loyalty.earningRules(), clock),
                 new LevelAndSegmentNames(levelRepository, segmentRepository), loyalty.audiences(), idempotency,
-                metrics, clock);
+                metrics, clock, ports.loyalty().rewardCampaigns().campaigns());
         this.levels = new LevelRoutes(new Levels(levelRepository), memberLevels, directory, clock);
         this.segments = new SegmentRoutes(new Segments(segmentRepository, directory), directory, clock);
         this.transactions = new TransactionRoutes(loyalty.transactions(), clock);

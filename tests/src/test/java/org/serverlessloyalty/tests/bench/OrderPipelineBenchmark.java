@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.local.LocalStack;
 import org.serverlessloyalty.orders.consumer.OrderConsumerHandler;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.giftcode.model.CodeValue;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
@@ -462,7 +465,10 @@ class OrderPipelineBenchmark {
                 new DynamoDbInvitations(client, table), new DynamoDbLevelRepository(client, table),
                 new DynamoDbLevelSettings(client, table), new DynamoDbSegmentRepository(client, table),
                 new DynamoDbTransactionRepository(client, table),
-                new TransactionSettingsCache(new DynamoDbTransactionSettings(client, table), ttl, clock), ttl), clock);
+                new TransactionSettingsCache(new DynamoDbTransactionSettings(client, table), ttl, clock), ttl,
+                new LoyaltyServices.RewardCampaigns(new DynamoDbCampaignRepository(client, table, clock),
+                        new DynamoDbPurchaseStore(client, table, clock), CouponEvents.NONE, BusinessMetrics.NONE)),
+                clock);
         MemberDirectory members = loyalty.directory();
         Transactions transactions = loyalty.transactions();
         return new OrderPoints(transactions, new MemberEnrolment(members), clock);

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
 import org.serverlessloyalty.shared.level.dynamodb.DynamoDbLevelRepository;
@@ -85,7 +88,11 @@ public final class OrderConsumerHandler implements RequestHandler<SQSEvent, SQSB
                 new DynamoDbTransactionRepository(dynamoDb, table),
                 new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table), config.storeCacheTtl(),
                         clock),
-                config.storeCacheTtl()), clock);
+                config.storeCacheTtl(),
+                // issue 11 (h11-instant): an order's instant_reward rules buy their coupons through the campaign
+                // adapters; their coupon-created events stay due for the webhook's redrive sweep.
+                new LoyaltyServices.RewardCampaigns(new DynamoDbCampaignRepository(dynamoDb, table, clock),
+                        new DynamoDbPurchaseStore(dynamoDb, table, clock), CouponEvents.NONE, this.metrics)), clock);
         var members = loyalty.directory();
         var transactions = loyalty.transactions();
         this.points = new OrderPoints(transactions, new MemberEnrolment(members),

@@ -73,7 +73,13 @@ class TransactionEarningHandlerIT {
                         new DynamoDbTransactionRepository(client, name),
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(client, name), Duration.ofSeconds(30),
                                 clock),
-                        Duration.ofSeconds(30)),
+                        Duration.ofSeconds(30),
+                        new LoyaltyServices.RewardCampaigns(
+                                new org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository(client,
+                                        name, clock),
+                                new org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore(client, name,
+                                        clock),
+                                org.serverlessloyalty.shared.campaign.port.CouponEvents.NONE, BusinessMetrics.NONE)),
                 ShopBalances.NONE), clock, BusinessMetrics.NONE);
         stores = new StoreDirectory(repository, clock);
     }

@@ -115,16 +115,11 @@ public final class EarningRuleJson {
         Optional<EarningRuleType> type = EarningRuleType.fromValue(text);
         if (type.isEmpty()) {
             rule.errors().add(rule.path("type"), "must be one of points, event, custom_event, referral, "
-                    + "product_purchase, multiply_for_product, multiply_by_product_labels, geolocation, qrcode");
+                    + "product_purchase, multiply_for_product, multiply_by_product_labels, geolocation, qrcode, instant_reward");
             return null;
         }
         if (existing.isPresent() && existing.get() != type.get()) {
             rule.errors().add(rule.path("type"), "cannot be changed: this rule is " + existing.get().value());
-            return null;
-        }
-        if (type.get() == EarningRuleType.INSTANT_REWARD) {
-            rule.errors().add(rule.path("type"), "instant_reward is reserved: it gives a reward campaign's coupon, "
-                    + "and this engine has no reward campaigns yet");
             return null;
         }
         return type.get();

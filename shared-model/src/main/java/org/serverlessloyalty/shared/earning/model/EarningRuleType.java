@@ -21,8 +21,8 @@ public enum EarningRuleType {
     GEOLOCATION("geolocation", 0, false),
     QRCODE("qrcode", 0, false),
     /**
-     * Reserved: it gives a reward campaign's coupon, and this engine has no reward campaigns yet, so such a rule
-     * cannot be created (a 400 on {@code type}); the evaluator still knows its place (MEDIUM, stoppable, no points).
+     * Gives the member one coupon of a reward campaign per transaction it applies to (1.B.3; issue 11): MEDIUM,
+     * stoppable, no points.
      */
     INSTANT_REWARD("instant_reward", 2, true);
 

@@ -116,7 +116,7 @@ public sealed interface RuleTerms {
         }
     }
 
-    /** {@code instant_reward}: reserved (see {@link EarningRuleType#INSTANT_REWARD}). */
+    /** {@code instant_reward}: one coupon of the campaign {@code rewardCampaignId} per transaction it applies to. */
     record InstantReward(String rewardCampaignId) implements RuleTerms {
         @Override
         public EarningRuleType type() {

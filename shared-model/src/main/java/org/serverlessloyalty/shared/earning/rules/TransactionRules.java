@@ -45,7 +45,7 @@ public final class TransactionRules {
                 break;
             }
         }
-        return new Earned(context.total(), List.copyOf(context.names.values()));
+        return new Earned(context.total(), List.copyOf(context.names.values()), context.instant);
     }
 
     /** E1 and E3: the transaction rules that apply, by priority, then creation time (a stable sort). */
@@ -109,8 +109,12 @@ public final class TransactionRules {
                     matched = true;
                 }
             }
+        } else if (terms instanceof RuleTerms.InstantReward instant) {
+            // 1.B.3: the rule matches the transaction once its targeting, window and POS did (applicable): one
+            // coupon of its campaign. It gives no points, so it is never named in the comment (E10).
+            context.instant.add(new Earned.InstantReward(rule.id(), instant.rewardCampaignId()));
         }
-        // E9: multiply, product and (reserved) instant reward rules count as executed even when nothing matched;
+        // E9: multiply, product and instant reward rules count as executed even when nothing matched;
         // only a rule that changed points is named in the comment (E10).
         if (matched) {
             context.names.put(rule.id(), rule.name());
@@ -158,6 +162,8 @@ public final class TransactionRules {
         final Map<String, BigDecimal> points = new LinkedHashMap<>();
         /** Rule id → name, in the order they first contributed. */
         final Map<String, String> names = new LinkedHashMap<>();
+        /** The instant reward rules that applied, in execution order. */
+        final List<Earned.InstantReward> instant = new ArrayList<>();
 
         BigDecimal read(String sku) {
             return round(points.getOrDefault(sku, BigDecimal.ZERO));

@@ -3,6 +3,11 @@ package org.serverlessloyalty.shared.transaction.service;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
+import org.serverlessloyalty.shared.campaign.port.CouponEvents;
+import org.serverlessloyalty.shared.campaign.port.PurchaseStore;
+import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
+import org.serverlessloyalty.shared.campaign.service.InstantRewardIssuer;
 import org.serverlessloyalty.shared.earning.event.service.CatalogEventRules;
 import org.serverlessloyalty.shared.earning.event.service.EventAwards;
 import org.serverlessloyalty.shared.earning.port.EarningRuleRepository;
@@ -17,6 +22,7 @@ import org.serverlessloyalty.shared.level.service.LevelTrackingLedger;
 import org.serverlessloyalty.shared.level.service.MemberLevels;
 import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
 import org.serverlessloyalty.shared.platform.idempotency.IdempotencyStore;
+import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.points.model.ClaimKind;
 import org.serverlessloyalty.shared.points.model.Member;
 import org.serverlessloyalty.shared.points.model.MemberRef;
@@ -50,7 +56,18 @@ public final class LoyaltyServices {
                         EarningRuleRepository earningRules, InvitationRepository invitations, LevelRepository levels,
                         LevelSettingsRepository levelSettings, SegmentRepository segments,
                         TransactionRepository transactions, TransactionSettingsSource transactionSettings,
-                        Duration cacheTtl) {
+                        Duration cacheTtl, RewardCampaigns rewardCampaigns) {
+    }
+
+    /**
+     * issue 11 (h11-instant): the reward campaign adapters an {@code instant_reward} rule buys its coupon through.
+     *
+     * @param events  the coupon-created webhook; {@link CouponEvents#NONE} leaves each reward's event due for the
+     *                webhook's sweep (the reward is stored with its event due either way)
+     * @param metrics counts issued and refused instant rewards
+     */
+    public record RewardCampaigns(CampaignRepository campaigns, PurchaseStore purchases, CouponEvents events,
+                                  BusinessMetrics metrics) {
     }
 
     private final MemberDirectory directory;
@@ -77,9 +94,15 @@ public final class LoyaltyServices {
         this.earningRules = new EarningRuleCatalog(ports.earningRules(), ports.cacheTtl(), clock);
         this.eventAwards = new EventAwards(new CatalogEventRules(earningRules), audiences, transfers,
                 ports.invitations(), clock);
+        RewardCampaigns rewards = ports.rewardCampaigns();
+        CampaignPurchases purchases = new CampaignPurchases(rewards.campaigns(), rewards.purchases(), directory,
+                audiences, ports.ledger(), ports.pointsSettings(), ports.transactions(), rewards.events(), memberLevels,
+                clock);
+        InstantRewardIssuer instantRewards = new InstantRewardIssuer(purchases, ports.idempotency(),
+                code -> stores.store(code).map(s -> s.locale().getLanguage()).orElse("en"), rewards.metrics(), clock);
         this.transactions = new Transactions(ports.transactions(), ports.transactionSettings(), shoppers(directory),
                 new RuleEarning(earningRules, ports.pointsSettings()), audiences, transfers, ledger,
-                new Idempotency(ports.idempotency(), clock), memberLevels, eventAwards, clock);
+                new Idempotency(ports.idempotency(), clock), memberLevels, eventAwards, instantRewards, clock);
     }
 
     public MemberDirectory directory() {

@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.serverlessloyalty.shared.earning.model.Audience;
 import org.serverlessloyalty.shared.earning.model.Earned;
 import org.serverlessloyalty.shared.earning.port.EventEarning;
+import org.serverlessloyalty.shared.earning.port.InstantRewards;
 import org.serverlessloyalty.shared.earning.port.TransactionEarning;
 import org.serverlessloyalty.shared.level.port.LevelRecalculation;
 import org.serverlessloyalty.shared.level.port.MemberAudience;
@@ -84,12 +85,23 @@ public final class Transactions {
     private final Idempotency idempotency;
     private final LevelRecalculation levels;
     private final EventEarning events;
+    private final InstantRewards instantRewards;
     private final Clock clock;
 
+    /** Without reward campaigns: an {@code instant_reward} rule that applies gives nothing. */
     public Transactions(TransactionRepository repository, TransactionSettingsSource settings, Shoppers shoppers,
                         TransactionEarning earning, MemberAudience audiences, PointsTransfers transfers,
                         PointsLedger ledger, Idempotency idempotency, LevelRecalculation levels, EventEarning events,
                         Clock clock) {
+        this(repository, settings, shoppers, earning, audiences, transfers, ledger, idempotency, levels, events,
+                InstantRewards.NONE, clock);
+    }
+
+    public Transactions(TransactionRepository repository, TransactionSettingsSource settings, Shoppers shoppers,
+                        TransactionEarning earning, MemberAudience audiences, PointsTransfers transfers,
+                        PointsLedger ledger, Idempotency idempotency, LevelRecalculation levels, EventEarning events,
+                        InstantRewards instantRewards, Clock clock) {
+        this.instantRewards = instantRewards;
         this.repository = repository;
         this.settings = settings;
         this.shoppers = shoppers;
@@ -250,15 +262,11 @@ public final class Transactions {
      * points (an order whose store lets the shop decide). The lot and the claim {@code earn:{id}} commit together.
      */
     public Transaction earn(StoreZone store, Transaction tx, BigDecimal reported) {
-        Earned earned;
-        if (reported != null) {
-            earned = new Earned(reported, List.of("Reported by the shop"));
-        } else {
-            Optional<Audience> audience = audiences.of(store.code(), tx.memberId());
-            earned = earning.evaluate(store.code(), tx.basket(settings.settings(store.code()).excludedDeliverySkus()),
-                    Optional.of(audience.orElse(new Audience(tx.memberId(), MemberStatus.ACTIVE.value(),
-                            null, Set.of()))));
-        }
+        Optional<Audience> audience = audiences.of(store.code(), tx.memberId());
+        Earned byRules = earning.evaluate(store.code(), tx.basket(settings.settings(store.code()).excludedDeliverySkus()),
+                Optional.of(audience.orElse(new Audience(tx.memberId(), MemberStatus.ACTIVE.value(), null, Set.of()))));
+        // The shop's reported points replace the rules' points, not their instant rewards (issue 11).
+        Earned earned = reported == null ? byRules : new Earned(reported, List.of("Reported by the shop"));
         BigDecimal points = BigDecimal.ZERO;
         String lot = null;
         if (earned.points().signum() > 0) {
@@ -294,6 +302,11 @@ public final class Transactions {
                     lot = earnedBefore.get().id().value();
                 }
             }
+        }
+        // issue 11 (h11-instant): before the sale is marked earned, so a crash here is finished by the retry that
+        // finds it unmarked; each coupon is once per (transaction, rule) by its own claim.
+        for (Earned.InstantReward reward : byRules.instantRewards()) {
+            instantRewards.issue(store, tx.memberId(), tx.id(), reward);
         }
         repository.recordEarned(store.code(), tx, points, lot);
         levels.recalculate(store, tx.memberId());

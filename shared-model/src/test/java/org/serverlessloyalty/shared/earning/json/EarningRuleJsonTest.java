@@ -191,13 +191,16 @@ class EarningRuleJsonTest {
     }
 
     @Test
-    void refusesTheReservedInstantRewardType() {
-        JsonFields fields = form(COMMON + "&earningRule[type]=instant_reward&earningRule[rewardCampaignId]=c1");
-        assertThat(EarningRuleJson.parse(fields, WARSAW, Optional.empty())).isNull();
-        assertThat(fields.errors().list()).singleElement().satisfies(e -> {
-            assertThat(e.field()).isEqualTo("earningRule[type]");
-            assertThat(e.message()).contains("reserved");
-        });
+    void readsAnInstantRewardRuleNamingItsCampaign() {
+        RuleDefinition rule = valid(form(COMMON + "&earningRule[type]=instant_reward&earningRule[rewardCampaignId]=c1"));
+        assertThat(rule.terms()).isEqualTo(new RuleTerms.InstantReward("c1"));
+    }
+
+    @Test
+    void anInstantRewardRuleWithoutItsCampaignIsRefusedOnRewardCampaignId() {
+        JsonFields fields = form(COMMON + "&earningRule[type]=instant_reward");
+        EarningRuleJson.parse(fields, WARSAW, Optional.empty());
+        assertThat(fieldsInError(fields)).containsExactly("earningRule[rewardCampaignId]");
     }
 
     @Test
