@@ -185,7 +185,7 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.photos = new PhotoRoutes(media);
         this.cashback = new CashbackRoutes(new Cashback(ports.campaigns(), ports.purchases(), loyalty.directory(),
                 loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(), loyalty.memberLevels(),
-                clock));
+                clock), new Idempotency(ports.loyalty().idempotency(), clock));
         // issue 11: h11-catalogue
         this.catalogue = new CatalogueRoutes(ports.campaigns(), ports.catalogue(),
                 new LevelAndSegmentNames(ports.loyalty().levels(), ports.loyalty().segments()),
