@@ -13,7 +13,7 @@ import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
-import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
+import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.shared.platform.plan.Contention;
 import org.serverlessloyalty.shared.platform.text.PlainText;
 import org.serverlessloyalty.shared.points.model.StoreZone;
@@ -73,7 +73,8 @@ public final class CallbackRoutes {
         if (!PROVIDERS.contains(provider)) {
             throw ApiException.notFound("Provider " + PlainText.excerpt(request.pathParameter("provider")));
         }
-        JsonFields body = OpenLoyaltyBody.parse(request.mediaType().orElse(null), raw, "callback");
+        // PayTM posts JSON: the body is read as JSON whatever its Content-Type says (its bytes are what was signed).
+        JsonFields body = JsonFields.root(Json.parseObject(raw), FieldErrors.none());
         body.require("orderId");
         String orderId = body.string("orderId", 200);
         String code = body.has("statusCode") ? body.string("statusCode", 64) : body.string("status", 64);
