@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.serverlessloyalty.campaigns.bought.BoughtRoutes;
 import org.serverlessloyalty.campaigns.buy.AvailabilityRoutes;
 import org.serverlessloyalty.campaigns.buy.BuyRoutes;
+import org.serverlessloyalty.campaigns.callback.CallbackRoutes;
 import org.serverlessloyalty.campaigns.catalogue.CatalogueRoutes;
 import org.serverlessloyalty.campaigns.catalogue.CategoryRoutes;
 import org.serverlessloyalty.campaigns.catalogue.VisibleCustomers;
@@ -21,6 +22,7 @@ import org.serverlessloyalty.shared.access.service.LoyaltyAuthorization;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbBoughtRewards;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignPhotos;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCampaignRepository;
+import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbCashbackPayouts;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbPurchaseStore;
 import org.serverlessloyalty.shared.campaign.json.CampaignRender;
 import org.serverlessloyalty.shared.campaign.port.CampaignImages;
@@ -31,6 +33,7 @@ import org.serverlessloyalty.shared.campaign.service.CampaignAvailability;
 import org.serverlessloyalty.shared.campaign.service.CampaignMedia;
 import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
 import org.serverlessloyalty.shared.campaign.service.Cashback;
+import org.serverlessloyalty.shared.campaign.service.CashbackCallbacks;
 import org.serverlessloyalty.shared.campaign.service.RewardCouponEvents;
 import org.serverlessloyalty.shared.earning.dynamodb.DynamoDbEarningRuleRepository;
 import org.serverlessloyalty.shared.giftcode.dynamodb.DynamoDbGiftCodeRepository;
@@ -98,6 +101,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final CashbackRoutes cashback;
     // issue 11: h11-bought
     private final BoughtRoutes bought;
+    // issue 11: callback
+    private final CallbackRoutes callback;
 
     /** Called by Lambda: builds the adapters once per instance. */
     public CampaignsHandler() {
@@ -153,7 +158,9 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         .<CampaignImages>map(bucket -> new S3CampaignImages(S3Clients.s3(), bucket))
                         .orElseGet(() -> CampaignImages.unconfigured(MEDIA_BUCKET + " is not set")),
                 // issue 11: h11-bought
-                rewards);
+                rewards,
+                // issue 11: callback
+                new DynamoDbCashbackPayouts(dynamoDb, table));
     }
 
     /**
@@ -183,7 +190,7 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.photos = new PhotoRoutes(media);
         this.cashback = new CashbackRoutes(new Cashback(ports.campaigns(), ports.purchases(), loyalty.directory(),
                 loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(), loyalty.memberLevels(),
-                clock));
+                clock), new Idempotency(ports.loyalty().idempotency(), clock));
         // issue 11: h11-catalogue
         this.catalogue = new CatalogueRoutes(ports.campaigns(), ports.catalogue(),
                 new LevelAndSegmentNames(ports.loyalty().levels(), ports.loyalty().segments()),
@@ -200,6 +207,9 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         // issue 11: h11-bought
         this.bought = new BoughtRoutes(ports.bought(), new BoughtRewardService(ports.bought(), ports.campaigns(),
                 clock), ports.loyalty().members(), ports.campaigns(), clock);
+        // issue 11: callback
+        this.callback = new CallbackRoutes(new CashbackCallbacks(ports.payouts(), loyalty.directory(),
+                ports.loyalty().pointsSettings(), clock));
     }
 
     @Override
@@ -299,6 +309,11 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                     bought.markUsedAsCustomer(request, authorization.authorize(request, Access.CUSTOMER_SELF));
             case "PUT /api/{storeCode}/admin/customer/{customer}/bought/coupon/{couponId}/changeDeliveryStatus" ->
                     bought.changeDelivery(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 11: callback
+            case "POST /api/{storeCode}/campaign/cashback/callback/{provider}" ->
+                    callback.callback(request, authorization.authorize(request, Access.PUBLIC));
+            case "POST /api/{storeCode}/admin/campaign/cashback/callback/secret" ->
+                    callback.rotateSecret(request, authorization.authorize(request, Access.STORE_ADMIN));
             default -> throw ApiException.notFound("Route " + request.routeKey());
         };
     }

@@ -7,6 +7,7 @@ import org.serverlessloyalty.shared.campaign.port.CampaignCatalogue;
 import org.serverlessloyalty.shared.campaign.port.CampaignImages;
 import org.serverlessloyalty.shared.campaign.port.CampaignPhotos;
 import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
+import org.serverlessloyalty.shared.campaign.port.CashbackPayouts;
 import org.serverlessloyalty.shared.campaign.port.CouponEvents;
 import org.serverlessloyalty.shared.campaign.port.PurchaseStore;
 import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
@@ -25,6 +26,7 @@ import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
  * @param photos    issue 11 (media): photo and brand icon records
  * @param images    issue 11 (media): the private bucket the images are in
  * @param bought       issue 11 h11-bought: bought rewards after their purchase (lists, mark as used, delivery)
+ * @param payouts      issue 11 h11-callback: the cashback callback's secret and the payout results
  */
 public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets secrets, Duration tokenLifetime,
                              LoyaltyServices.Ports loyalty, CampaignRepository campaigns,
@@ -35,5 +37,7 @@ public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets sec
                              // issue 11: media
                              CampaignPhotos photos, CampaignImages images,
                              // issue 11: h11-bought
-                             BoughtRewards bought) {
+                             BoughtRewards bought,
+                             // issue 11: callback
+                             CashbackPayouts payouts) {
 }

@@ -219,6 +219,8 @@ class HostileBodiesIT {
 
     /** Routes that read no body: a hostile one must change nothing about their answer's class (< 500). */
     static final Set<String> BODILESS_ROUTES = Set.of(
+            // issue 11: callback. The rotation makes a secret; it reads no body.
+            "POST /api/{storeCode}/admin/campaign/cashback/callback/secret",
             "GET /api", "GET /api/healthcheck", "GET /api/store", "GET /api/store/{storeCode}",
             "POST /api/store/{storeCode}/api-key/rotate", "GET /api/{storeCode}/admin/giftCodes/{code}",
             "GET /api/{storeCode}/admin/orders/{orderId}", "GET /api/{storeCode}/admin/webhooks/coupon-created",
@@ -299,7 +301,10 @@ class HostileBodiesIT {
             "POST /api/{storeCode}/customer/campaign/{campaign}/buy", "GET /api/{storeCode}/customer/campaign/available",
             "POST /api/{storeCode}/customer/campaign/validate",
             // issue 11: media
-            "POST /api/{storeCode}/customer/campaign/cashback/redeem");
+            "POST /api/{storeCode}/customer/campaign/cashback/redeem",
+            // issue 11: callback. Opened by the store's HMAC signature, not a key: an unsigned body is 401 before it
+            // is read (CashbackCallbackHttpIT checks signed bodies).
+            "POST /api/{storeCode}/campaign/cashback/callback/{provider}");
 
     private static final TemplateModel TEMPLATE = new TemplateModel(CloudFormationYaml.loadTemplate());
     private static final Map<String, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> HANDLERS =

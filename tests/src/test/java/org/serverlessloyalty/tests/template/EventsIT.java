@@ -140,6 +140,9 @@ class EventsIT {
             "campaigns/buy/AdminBuyCampaign-form.json", "campaigns/buy/SellerBuyCampaign.json",
             "campaigns/buy/SellerBuyCampaign-form.json", "campaigns/buy/CustomerBuyCampaign.json",
             "campaigns/buy/CustomerBuyCampaign-form.json",
+            // issue 11: callback. The store's callback secret, then PayTM reporting that RedeemCashback's payout failed
+            // (signed with that secret, now): John gets its point back.
+            "campaigns/callback/RotateCashbackCallbackSecret.json", "campaigns/callback/CashbackCallback.json",
             // issue 11: h11-bought (a reward of the demo member is written first: BoughtRewardSeed)
             "campaigns/bought/ListCustomerBoughtCampaigns.json",
             "campaigns/bought/SellerListCustomerBoughtCampaigns.json", "campaigns/bought/ListOwnBoughtCampaigns.json",
@@ -168,6 +171,8 @@ class EventsIT {
     private static final String CATEGORY_PLACEHOLDER = "7a0c1e2d-3b4f-4a5b-8c6d-7e8f9a0b1c2d";
     /** issue 11: media. The photo id in the media events: replaced by the one AddCampaignPhoto got. */
     private static final String PHOTO_PLACEHOLDER = "08ae48fd-04b0-4a08-a2a7-fcfca3c4caf5";
+    /** issue 11: callback. The cashback id in the callback's orderId: replaced by the one RedeemCashback got. */
+    private static final String CASHBACK_PLACEHOLDER = "0c9b1a2e-5d4f-4e3a-9b8c-7d6e5f4a3b2c";
     /** Reads of orders the consumer applies asynchronously: retried until the order is there. */
     private static final Set<String> EVENTUAL = Set.of("admin/GetOrder.json", "order-tracking/CitrusAdOrder.json");
 
@@ -220,6 +225,9 @@ class EventsIT {
         String photo = PHOTO_PLACEHOLDER;
         // issue 11: buy
         String buyCampaign = BUY_CAMPAIGN_PLACEHOLDER;
+        // issue 11: callback
+        String cashbackId = CASHBACK_PLACEHOLDER;
+        String callbackSecret = null;
         for (String name : ORDER) {
             if (name.equals("campaigns/media/SimulateCashback.json")) {
                 // issue 11: media. A cashback campaign (pointValue 2) for every level of the store and the segment.
@@ -312,8 +320,19 @@ class EventsIT {
                     .replace(RULE_PLACEHOLDER, rule)
                     .replace(LEVEL_PLACEHOLDER, level).replace(SEGMENT_PLACEHOLDER, segment)
                     .replace(CAMPAIGN_PLACEHOLDER, campaign).replace(CATEGORY_PLACEHOLDER, category)
-                    .replace(PHOTO_PLACEHOLDER, photo).replace(BUY_CAMPAIGN_PLACEHOLDER, buyCampaign);
+                    .replace(PHOTO_PLACEHOLDER, photo).replace(BUY_CAMPAIGN_PLACEHOLDER, buyCampaign)
+                    .replace(CASHBACK_PLACEHOLDER, cashbackId);
             APIGatewayV2HTTPEvent event = EVENTS.readValue(text, APIGatewayV2HTTPEvent.class);
+            if (name.equals("campaigns/callback/CashbackCallback.json")) {
+                // issue 11: callback. Signed now with the secret the rotation showed, as the provider would.
+                String now = Long.toString(java.time.Instant.now().getEpochSecond());
+                Map<String, String> headers = new HashMap<>(event.getHeaders());
+                headers.put("x-cashback-timestamp", now);
+                headers.put("x-cashback-signature", "v1=" + org.serverlessloyalty.shared.campaign.rules.CallbackSignature
+                        .sign(java.util.HexFormat.of().parseHex(callbackSecret), now,
+                                event.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                event.setHeaders(headers);
+            }
             if (event.getIsBase64Encoded() && event.getBody() != null && !name.startsWith("campaigns/media/")) {
                 // issue 10: a form names the level, segment or transaction it acts on inside its base64 body.
                 String form = new String(java.util.Base64.getDecoder().decode(event.getBody()),
@@ -339,6 +358,18 @@ class EventsIT {
                 JsonNode store = Json.MAPPER.readTree(response.getBody());
                 apiKey = store.get("apiKey").asText();
                 publishableKey = store.get("publishableKey").asText();
+            }
+            // issue 11: callback
+            if (name.equals("campaigns/media/RedeemCashback.json")) {
+                cashbackId = Json.MAPPER.readTree(response.getBody()).get("cashbackId").asText();
+            }
+            if (name.equals("campaigns/callback/RotateCashbackCallbackSecret.json")) {
+                callbackSecret = Json.MAPPER.readTree(response.getBody()).get("secret").asText();
+            }
+            if (name.equals("campaigns/callback/CashbackCallback.json")) {
+                JsonNode answered = Json.MAPPER.readTree(response.getBody());
+                assertThat(answered.get("failed").asBoolean()).as(response.getBody()).isTrue();
+                assertThat(answered.get("couponId").asText()).isEqualTo(cashbackId);
             }
             if (name.equals("campaigns/media/AddCampaignPhoto.json")) {
                 photo = Json.MAPPER.readTree(response.getBody()).get("photoId").asText();

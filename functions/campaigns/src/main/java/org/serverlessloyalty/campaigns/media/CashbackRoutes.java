@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.serverlessloyalty.shared.access.model.Caller;
 import org.serverlessloyalty.shared.campaign.service.Cashback;
@@ -11,8 +12,14 @@ import org.serverlessloyalty.shared.platform.http.ApiException;
 import org.serverlessloyalty.shared.platform.http.ApiRequest;
 import org.serverlessloyalty.shared.platform.http.ApiResponse;
 import org.serverlessloyalty.shared.platform.http.FieldErrors;
+import org.serverlessloyalty.shared.platform.http.Json;
 import org.serverlessloyalty.shared.platform.http.JsonFields;
 import org.serverlessloyalty.shared.platform.http.OpenLoyaltyBody;
+import org.serverlessloyalty.shared.platform.idempotency.Idempotency;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyKey;
+import org.serverlessloyalty.shared.platform.idempotency.IdempotencyScope;
+import org.serverlessloyalty.shared.platform.idempotency.RequestHash;
+import org.serverlessloyalty.shared.platform.idempotency.StoredAnswer;
 import org.serverlessloyalty.shared.platform.plan.Contention;
 import org.serverlessloyalty.shared.points.model.StoreZone;
 import org.serverlessloyalty.shared.points.rules.MemberIds;
@@ -33,9 +40,12 @@ public final class CashbackRoutes {
     static final BigDecimal MAX = new BigDecimal("999999999");
 
     private final Cashback cashback;
+    /** issue 11, h11-callback: a redeem with an Idempotency-Key happens once (a client retry spends nothing more). */
+    private final Idempotency idempotency;
 
-    public CashbackRoutes(Cashback cashback) {
+    public CashbackRoutes(Cashback cashback, Idempotency idempotency) {
         this.cashback = cashback;
+        this.idempotency = idempotency;
     }
 
     /** A22 {@code POST /admin/campaign/cashback/simulate}: {@code {"customerId","pointsAmount","pointValue","rewardAmount"}}. */
@@ -63,6 +73,7 @@ public final class CashbackRoutes {
     }
 
     private ApiResponse redeem(ApiRequest request, Caller caller, JsonFields body, String memberId) {
+        Optional<IdempotencyKey> key = IdempotencyKey.of(request);
         BigDecimal points = points(body);
         body.require("pointValue");
         body.require("rewardAmount");
@@ -70,15 +81,45 @@ public final class CashbackRoutes {
         BigDecimal rewardAmount = body.decimal("rewardAmount", BigDecimal.ZERO, MAX, 2);
         body.string("cashbackId", 64);
         body.errors().throwIfAny();
-        Cashback.Outcome outcome;
+        String hash = RequestHash.of(request.routeKey(), memberId, points.toPlainString(),
+                pointValue.stripTrailingZeros().toPlainString(), rewardAmount.stripTrailingZeros().toPlainString());
+        Idempotency.Result<Cashback.Outcome> result;
         try {
-            outcome = cashback.redeem(zone(caller), caller.store().locale().getLanguage(), memberId, points,
-                    pointValue, rewardAmount);
+            result = idempotency.run(new IdempotencyScope(caller.store().code().value(), request.routeKey()), key,
+                    hash, outcome -> stored(request, outcome, memberId),
+                    claim -> cashback.redeem(zone(caller), caller.store().locale().getLanguage(), memberId, points,
+                            pointValue, rewardAmount, claim));
         } catch (Contention.ContendedException e) {
             throw new ApiException(503, "CONTENDED", "The member's points are very busy; nothing was redeemed, retry",
                     FieldErrors.none());
         }
-        return answer(request, outcome, memberId);
+        if (result instanceof Idempotency.Result.Fresh<Cashback.Outcome> fresh) {
+            return answer(request, fresh.result(), memberId);
+        }
+        if (result instanceof Idempotency.Result.Replayed<Cashback.Outcome> replayed) {
+            StoredAnswer a = replayed.answer();
+            return new ApiResponse(a.status(), a.body().isEmpty() ? null : a.body());
+        }
+        throw new ApiException(422, "IDEMPOTENCY_KEY_REUSED",
+                "This Idempotency-Key was used with another body; nothing was done",
+                FieldErrors.single(IdempotencyKey.HEADER, "was used before with another body"));
+    }
+
+    /** The answer kept for a replay: a refusal or an unknown member too (nothing was written for those). */
+    private static StoredAnswer stored(ApiRequest request, Cashback.Outcome outcome, String memberId) {
+        ApiResponse response;
+        try {
+            response = answer(request, outcome, memberId);
+        } catch (ApiException e) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("status", e.status());
+            error.put("code", "NOT_FOUND");
+            error.put("message", e.getMessage());
+            error.put("errors", List.of());
+            error.put("requestId", request.requestId());
+            response = new ApiResponse(e.status(), error);
+        }
+        return new StoredAnswer(response.status(), response.body() == null ? "" : Json.write(response.body()));
     }
 
     private static ApiResponse answer(ApiRequest request, Cashback.Outcome outcome, String memberId) {

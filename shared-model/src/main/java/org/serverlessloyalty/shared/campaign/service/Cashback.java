@@ -19,6 +19,7 @@ import org.serverlessloyalty.shared.campaign.rules.CashbackRules.Redeem;
 import org.serverlessloyalty.shared.earning.model.Audience;
 import org.serverlessloyalty.shared.level.port.LevelRecalculation;
 import org.serverlessloyalty.shared.level.port.MemberAudience;
+import org.serverlessloyalty.shared.platform.idempotency.Claim;
 import org.serverlessloyalty.shared.platform.plan.Contention;
 import org.serverlessloyalty.shared.platform.plan.PlanResult;
 import org.serverlessloyalty.shared.points.model.LedgerAccount;
@@ -97,6 +98,15 @@ public final class Cashback {
     /** A23: spends {@code points} and records the cashback reward, in one transaction; contention retried inside. */
     public Outcome redeem(StoreZone store, String locale, String memberId, BigDecimal points, BigDecimal pointValue,
                           BigDecimal rewardAmount) {
+        return redeem(store, locale, memberId, points, pointValue, rewardAmount, Claim.none());
+    }
+
+    /**
+     * A23 with an Idempotency-Key (issue 11, h11-callback): the key's record is written in the redeem's own
+     * transaction, so a client retry is answered with the first answer and spends nothing more.
+     */
+    public Outcome redeem(StoreZone store, String locale, String memberId, BigDecimal points, BigDecimal pointValue,
+                          BigDecimal rewardAmount, Claim<Outcome> claim) {
         Optional<MemberRef> member = members.byId(store.code(), memberId);
         Optional<Audience> audience = audiences.of(store.code(), memberId);
         if (member.isEmpty() || audience.isEmpty()) {
@@ -111,18 +121,19 @@ public final class Cashback {
             Redeem decision = CashbackRules.redeem(store, settings.settings(store.code()), member.get(),
                     audience.get(), candidates, account.transfers(), account.version(), memberIssued, points,
                     pointValue, rewardAmount, locale, now, () -> UUID.randomUUID().toString(),
-                    PurchaseStore.MAX_TRANSACTION_ITEMS);
+                    PurchaseStore.MAX_TRANSACTION_ITEMS - (claim.isKeyed() ? 1 : 0));
             if (decision instanceof Redeem.Refused refused) {
                 return Optional.of(new Outcome.Refused(refused.message()));
             }
             Redeem.Write write = (Redeem.Write) decision;
-            PlanResult<PurchaseStep> result = purchases.execute(store.code(), write.steps(), Optional.empty());
+            Outcome redeemed = new Outcome.Redeemed(write.purchase(), write.pointValue());
+            PlanResult<PurchaseStep> result = purchases.execute(store.code(), write.steps(), claim.record(redeemed));
             if (result instanceof PlanResult.Committed<PurchaseStep>
                     || result instanceof PlanResult.Refused<PurchaseStep> refused
                     && refused.failed().stream().anyMatch(PurchaseStep.Record.class::isInstance)) {
                 // A reward with this attempt's fresh coupon id can only be this attempt's (its answer lost and the
                 // SDK retrying after a 500): it is redeemed.
-                return Optional.of(new Outcome.Redeemed(write.purchase(), write.pointValue()));
+                return Optional.of(claim.committed(redeemed));
             }
             // The points, a count or the campaign changed since the read: read and decide again.
             return Optional.empty();

@@ -141,6 +141,25 @@ class CashbackHttpIT {
         assertThat(balance(member)).isEqualByComparingTo("45");
     }
 
+    @Test
+    void aRedeemRetriedWithTheSameIdempotencyKeySpendsOnceAndAnswersTheSameCashback() {
+        // issue 11 (callback): before, a client retry redeemed again.
+        String member = vipWithPoints(100);
+        Map<String, String> keyed = Map.of("Authorization", "Bearer " + storeKey, "Content-Type",
+                "application/x-www-form-urlencoded", "Idempotency-Key", "redeem-" + UUID.randomUUID());
+        String body = "customerId=" + member + "&pointsAmount=10&pointValue=3.00&rewardAmount=30";
+        var first = api.call("POST", "/api/" + store + "/admin/campaign/cashback/redeem", keyed, body);
+        var retried = api.call("POST", "/api/" + store + "/admin/campaign/cashback/redeem", keyed, body);
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(retried.json().get("cashbackId").asText()).isEqualTo(first.json().get("cashbackId").asText());
+        assertThat(balance(member)).isEqualByComparingTo("90");
+        var otherBody = api.call("POST", "/api/" + store + "/admin/campaign/cashback/redeem", keyed,
+                "customerId=" + member + "&pointsAmount=20&pointValue=3.00&rewardAmount=60");
+        assertThat(otherBody.status()).as(otherBody.body()).isEqualTo(422);
+        assertThat(balance(member)).isEqualByComparingTo("90");
+    }
+
     // ---- helpers
 
     static ApiClient.Response redeem(String member, String points, String pointValue, String rewardAmount) {
