@@ -12,7 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,7 +175,7 @@ public final class CampaignJson {
     private static RewardType reward(JsonFields form) {
         String text = form.string("reward", 64);
         if (text == null || text.isEmpty()) {
-            if (!failed(form, "reward")) {
+            if (!form.failed("reward")) {
                 form.errors().add(form.path("reward"), BLANK);
             }
             return null;
@@ -193,7 +192,7 @@ public final class CampaignJson {
         JsonFields all = form.object("translations");
         String namePath = form.path("translations") + "[" + defaultLocale + "][name]";
         if (all == null) {
-            if (!failed(form, "translations")) {
+            if (!form.failed("translations")) {
                 form.errors().add(namePath, BLANK);
             }
             return out;
@@ -222,14 +221,14 @@ public final class CampaignJson {
                     emptyToNull(t.string("usageInstruction", MAX_MARKDOWN)),
                     emptyToNull(t.string("brandDescription", MAX_MARKDOWN)),
                     emptyToNull(t.string("brandName", MAX_NAME)));
-            if (translation.name() == null && !failed(t, "name")) {
+            if (translation.name() == null && !t.failed("name")) {
                 // A locale without a name would show a nameless campaign in that language.
                 t.errors().add(t.path("name"), BLANK);
             }
             out.put(locale, translation);
         }
         boolean named = out.containsKey(defaultLocale) || out.containsKey("en");
-        if (!named && !failed(form, "translations")) {
+        if (!named && !form.failed("translations")) {
             form.errors().add(namePath, BLANK);
         }
         return out;
@@ -304,7 +303,7 @@ public final class CampaignJson {
         } else if (reward == RewardType.PERCENTAGE_DISCOUNT_CODE) {
             // C7: cost, limits and coupons are ignored.
             Long pct = form.integer("transactionPercentageValue", 0, 99);
-            if (pct == null && !failed(form, "transactionPercentageValue")) {
+            if (pct == null && !form.failed("transactionPercentageValue")) {
                 form.errors().add(form.path("transactionPercentageValue"), BLANK);
             }
             terms = new Terms(BigDecimal.ZERO, true, false, null, null, days(form, "daysInactive"),
@@ -314,7 +313,7 @@ public final class CampaignJson {
             String connectText = form.string("connectType", 32);
             ConnectType connect = null;
             if (connectText == null || connectText.isEmpty()) {
-                if (!failed(form, "connectType")) {
+                if (!form.failed("connectType")) {
                     form.errors().add(form.path("connectType"), BLANK);
                 }
             } else {
@@ -324,7 +323,7 @@ public final class CampaignJson {
                 }
             }
             String rule = emptyToNull(form.string("earningRuleId", MAX_ID));
-            if (connect != null && connect != ConnectType.NONE && rule == null && !failed(form, "earningRuleId")) {
+            if (connect != null && connect != ConnectType.NONE && rule == null && !form.failed("earningRuleId")) {
                 form.errors().add(form.path("earningRuleId"), BLANK + " A " + connect.wire()
                         + " campaign is reached through an earning rule.");
             }
@@ -336,7 +335,7 @@ public final class CampaignJson {
 
     private static Integer count(JsonFields form, String field, String message) {
         Long value = form.integer(field, 1, 1_000_000_000);
-        if (value == null && !failed(form, field)) {
+        if (value == null && !form.failed(field)) {
             form.errors().add(form.path(field), message);
         }
         return value == null ? null : value.intValue();
@@ -345,7 +344,7 @@ public final class CampaignJson {
     /** C4: {@code daysInactive}/{@code daysValid}, required, ≥ 0 (0 = active at once / valid for ever). */
     private static Integer days(JsonFields form, String field) {
         Long value = form.integer(field, 0, 36_500);
-        if (value == null && !failed(form, field)) {
+        if (value == null && !form.failed(field)) {
             form.errors().add(form.path(field), BLANK);
         }
         return value == null ? null : value.intValue();
@@ -386,13 +385,13 @@ public final class CampaignJson {
         boolean ok = true;
         if (from == null) {
             ok = false;
-            if (!failed(window, fromField)) {
+            if (!window.failed(fromField)) {
                 window.errors().add(window.path(fromField), BLANK);
             }
         }
         if (to == null) {
             ok = false;
-            if (!failed(window, toField)) {
+            if (!window.failed(toField)) {
                 window.errors().add(window.path(toField), BLANK);
             }
         }
@@ -442,37 +441,16 @@ public final class CampaignJson {
     }
 
     private static <T> T required(JsonFields json, String field, T value) {
-        if (value == null && !failed(json, field)) {
+        if (value == null && !json.failed(field)) {
             json.errors().add(json.path(field), BLANK);
         }
         return value;
     }
 
-    /** True when {@code field} already has an error: one message per field. */
-    private static boolean failed(JsonFields json, String field) {
-        String path = json.path(field);
-        return json.errors().list().stream().anyMatch(e -> e.field().equals(path) || e.field().startsWith(path + "["));
-    }
 
-    /**
-     * Ids: a list, or a text for an empty list ({@code campaign[segments]=} or Open Loyalty's {@code [ ]}); duplicates
-     * are dropped. Null when invalid (recorded).
-     */
+    /** Ids ({@code JsonFields.idList}): duplicates dropped. Null when invalid (recorded). */
     private static List<String> ids(JsonFields json, String field) {
-        JsonNode raw = json.raw(field);
-        if (raw == null) {
-            return List.of();
-        }
-        if (raw.isTextual()) {
-            String text = raw.asText().replace("[", "").replace("]", "").strip();
-            if (text.isEmpty()) {
-                return List.of();
-            }
-            json.errors().add(json.path(field), "must be a list (" + field + "[0]=...&" + field + "[1]=...)");
-            return null;
-        }
-        List<String> values = json.strings(field, MAX_IDS, MAX_ID);
-        return values == null ? null : List.copyOf(new LinkedHashSet<>(values));
+        return json.idList(field, MAX_IDS, MAX_ID);
     }
 
     /**
@@ -498,7 +476,7 @@ public final class CampaignJson {
                 String key = entry.string("key", 100);
                 String value = entry.string("value", 255);
                 if (key == null || key.isEmpty()) {
-                    if (!failed(entry, "key")) {
+                    if (!entry.failed("key")) {
                         entry.errors().add(entry.path("key"), BLANK);
                     }
                 } else {

@@ -80,10 +80,10 @@ public final class EarningRuleJson {
         if (Boolean.FALSE.equals(allTimeActive)) {
             startAt = MemberJson.dateTime(rule, "startAt", zone);
             endAt = MemberJson.dateTime(rule, "endAt", zone);
-            if (startAt == null && !failed(rule, "startAt")) {
+            if (startAt == null && !rule.failed("startAt")) {
                 rule.errors().add(rule.path("startAt"), "is required unless allTimeActive");
             }
-            if (endAt == null && !failed(rule, "endAt")) {
+            if (endAt == null && !rule.failed("endAt")) {
                 rule.errors().add(rule.path("endAt"), "is required unless allTimeActive");
             }
             if (startAt != null && endAt != null && !endAt.isAfter(startAt)) {
@@ -107,7 +107,7 @@ public final class EarningRuleJson {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            if (!failed(rule, "type")) {
+            if (!rule.failed("type")) {
                 rule.errors().add(rule.path("type"), "is required");
             }
             return null;
@@ -275,7 +275,7 @@ public final class EarningRuleJson {
         }
         LimitPeriod period = choice(limit, "period", LimitPeriod::fromValue, LimitPeriod.names());
         Long count = limit.integer("limit", 1, 1_000_000);
-        if (count == null && !failed(limit, "limit")) {
+        if (count == null && !limit.failed("limit")) {
             limit.errors().add(limit.path("limit"), "is required when the limit is active");
         }
         return period == null || count == null ? UsageLimit.NONE : new UsageLimit(true, period, count.intValue());
@@ -284,7 +284,7 @@ public final class EarningRuleJson {
     private static List<LabelMultiplier> labelMultipliers(JsonFields rule) {
         List<JsonFields> entries = rule.objects("labelMultipliers", MAX_LABELS);
         if (entries == null) {
-            if (!failed(rule, "labelMultipliers")) {
+            if (!rule.failed("labelMultipliers")) {
                 rule.errors().add(rule.path("labelMultipliers"), "must have at least one {key, value, multiplier}");
             }
             return List.of();
@@ -316,7 +316,7 @@ public final class EarningRuleJson {
     private static <E> E choice(JsonFields json, String field, Lookup<E> lookup, String names) {
         String text = json.string(field, 64);
         if (text == null || text.isEmpty()) {
-            if (!failed(json, field)) {
+            if (!json.failed(field)) {
                 json.errors().add(json.path(field), "is required: " + names);
             }
             return null;
@@ -329,7 +329,7 @@ public final class EarningRuleJson {
     }
 
     private static <T> T required(JsonFields json, String field, T value) {
-        if (value == null && !failed(json, field)) {
+        if (value == null && !json.failed(field)) {
             json.errors().add(json.path(field), "is required");
         }
         return value;
@@ -338,7 +338,7 @@ public final class EarningRuleJson {
     private static String text(JsonFields json, String field, int max, boolean required) {
         String text = json.string(field, max);
         if ((text == null || text.isEmpty()) && required) {
-            if (!failed(json, field)) {
+            if (!json.failed(field)) {
                 json.errors().add(json.path(field), "must not be blank");
             }
             return null;
@@ -346,31 +346,11 @@ public final class EarningRuleJson {
         return text;
     }
 
-    /** True when {@code field} already has an error: one message per field. */
-    private static boolean failed(JsonFields json, String field) {
-        String path = json.path(field);
-        return json.errors().list().stream().anyMatch(e -> e.field().equals(path) || e.field().startsWith(path + "["));
-    }
 
-    /**
-     * A list of ids: an array, or a text for an empty list ({@code earningRule[segments]=[ ]}, as Open Loyalty's own
-     * docs send it, or an empty value). Null when invalid (recorded).
-     */
+    /** Ids ({@code JsonFields.idList}) as a set. Null when invalid (recorded). */
     private static Set<String> ids(JsonFields json, String field) {
-        JsonNode raw = json.raw(field);
-        if (raw == null) {
-            return Set.of();
-        }
-        if (raw.isTextual()) {
-            String text = raw.asText().replace("[", "").replace("]", "").strip();
-            if (text.isEmpty()) {
-                return Set.of();
-            }
-            json.errors().add(json.path(field), "must be a list (" + field + "[0]=...&" + field + "[1]=...)");
-            return null;
-        }
-        List<String> values = json.strings(field, MAX_IDS, MAX_ID);
-        return values == null ? null : new LinkedHashSet<>(values);
+        List<String> ids = json.idList(field, MAX_IDS, MAX_ID);
+        return ids == null ? null : new LinkedHashSet<>(ids);
     }
 
     /** SKUs: a list, or Open Loyalty's {@code "a;b;c"} text. */

@@ -331,6 +331,33 @@ public final class JsonFields {
         return out;
     }
 
+    /** True when {@code field} (or a part of it) already has an error: forms record one message per field. */
+    public boolean failed(String field) {
+        String at = path(field);
+        return errors.list().stream().anyMatch(e -> e.field().equals(at) || e.field().startsWith(at + "["));
+    }
+
+    /**
+     * Open Loyalty's id lists ({@code levels}, {@code segments}, ...): an array, or a text standing for an empty list
+     * ({@code x[segments]=}, or the {@code [ ]} its docs send); duplicates dropped, order kept. Null when invalid
+     * (recorded).
+     */
+    public List<String> idList(String field, int maxItems, int maxLength) {
+        JsonNode value = raw(field);
+        if (value == null) {
+            return List.of();
+        }
+        if (value.isTextual()) {
+            if (value.asText().replace("[", "").replace("]", "").isBlank()) {
+                return List.of();
+            }
+            errors.add(path(field), "must be a list (" + field + "[0]=...&" + field + "[1]=...)");
+            return null;
+        }
+        List<String> values = strings(field, maxItems, maxLength);
+        return values == null ? null : List.copyOf(new java.util.LinkedHashSet<>(values));
+    }
+
     /** The nested object, or null (recording an error when present but not an object). */
     public JsonFields object(String field) {
         JsonNode value = raw(field);

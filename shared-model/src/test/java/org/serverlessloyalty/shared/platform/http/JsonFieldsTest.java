@@ -37,6 +37,28 @@ class JsonFieldsTest {
     }
 
     @Nested
+    class OpenLoyaltyIdLists {
+
+        @Test
+        void anEmptyTextOrOpenLoyaltysBracketsIsAnEmptyListAndDuplicatesAreDroppedInOrder() {
+            assertThat(root("{'levels':''}").idList("levels", 10, 40)).isEmpty();
+            assertThat(root("{'levels':'[ ]'}").idList("levels", 10, 40)).isEmpty();
+            assertThat(root("{}").idList("levels", 10, 40)).isEmpty();
+            assertThat(root("{'levels':['b','a','b']}").idList("levels", 10, 40)).containsExactly("b", "a");
+            assertThat(errors.list()).isEmpty();
+        }
+
+        @Test
+        void aTextThatIsNotEmptyIsRefusedOnceOnItsField() {
+            var form = root("{'levels':'abc'}");
+            assertThat(form.idList("levels", 10, 40)).isNull();
+            assertThat(fields()).containsExactly("levels");
+            assertThat(form.failed("levels")).isTrue();
+            assertThat(form.failed("segments")).isFalse();
+        }
+    }
+
+    @Nested
     class Paths {
 
         @Test
