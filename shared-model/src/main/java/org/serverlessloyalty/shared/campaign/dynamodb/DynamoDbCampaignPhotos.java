@@ -3,7 +3,6 @@ package org.serverlessloyalty.shared.campaign.dynamodb;
 import static org.serverlessloyalty.shared.platform.dynamodb.Attributes.instant;
 import static org.serverlessloyalty.shared.platform.dynamodb.Attributes.longValue;
 import static org.serverlessloyalty.shared.platform.dynamodb.Attributes.string;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import org.serverlessloyalty.shared.campaign.model.CampaignId;
 import org.serverlessloyalty.shared.campaign.model.CampaignPhoto;
 import org.serverlessloyalty.shared.campaign.model.ImageType;
 import org.serverlessloyalty.shared.campaign.port.CampaignPhotos;
+import org.serverlessloyalty.shared.platform.dynamodb.PartitionQuery;
 import org.serverlessloyalty.shared.platform.dynamodb.TableKeys;
 import org.serverlessloyalty.shared.platform.dynamodb.Transactions;
 import org.serverlessloyalty.shared.platform.plan.PlanResult;
@@ -23,10 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
 
 /**
  * Photo and brand icon records (A27) in the campaign's partition: {@code PHOTO#{photoId}} and {@code PHOTO#BRAND_ICON}
@@ -68,23 +67,14 @@ public final class DynamoDbCampaignPhotos implements CampaignPhotos {
     public Media media(StoreCode store, CampaignId campaign) {
         List<CampaignPhoto> photos = new ArrayList<>();
         CampaignPhoto icon = null;
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = dynamoDb.query(QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :photo)")
-                    .expressionAttributeValues(Map.of(
-                            ":pk", AttributeValue.fromS(CampaignKeys.campaignPartition(store, campaign)),
-                            ":photo", AttributeValue.fromS(CampaignKeys.PHOTO_SK_PREFIX)))
-                    .exclusiveStartKey(start).build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                if (CampaignKeys.BRAND_ICON_SK.equals(string(item, TableKeys.SK))) {
-                    icon = photo(item);
-                } else {
-                    photos.add(photo(item));
-                }
+        for (Map<String, AttributeValue> item : PartitionQuery.items(dynamoDb, table,
+                CampaignKeys.campaignPartition(store, campaign), CampaignKeys.PHOTO_SK_PREFIX)) {
+            if (CampaignKeys.BRAND_ICON_SK.equals(string(item, TableKeys.SK))) {
+                icon = photo(item);
+            } else {
+                photos.add(photo(item));
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         photos.sort(Comparator.comparing(CampaignPhoto::uploadedAt).thenComparing(CampaignPhoto::photoId));
         return new Media(photos, Optional.ofNullable(icon));
     }

@@ -66,19 +66,8 @@ public final class DynamoDbCampaignRepository implements CampaignRepository, Cam
 
     @Override
     public List<StoredCampaign> all(StoreCode store) {
-        List<StoredCampaign> campaigns = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
-                    .keyConditionExpression("gsi1pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk",
-                            AttributeValue.fromS(CampaignKeys.storeCampaignsPartition(store))))
-                    .exclusiveStartKey(from).build());
-            page.items().forEach(item -> campaigns.add(stored(store, item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return campaigns;
+        return PartitionQuery.indexItems(dynamoDb, table, TableKeys.GSI1, TableKeys.GSI1_PK,
+                CampaignKeys.storeCampaignsPartition(store)).stream().map(item -> stored(store, item)).toList();
     }
 
     @Override
@@ -95,20 +84,9 @@ public final class DynamoDbCampaignRepository implements CampaignRepository, Cam
     @Override
     public Optional<PoolCode> firstCode(StoreCode store, CampaignId id) {
         // Codes ever in the pool, by code: the first in pool order is the one with the lowest seq.
-        List<PoolCode> codes = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :code)")
-                    .expressionAttributeValues(Map.of(
-                            ":pk", AttributeValue.fromS(CampaignKeys.poolPartition(store, id)),
-                            ":code", AttributeValue.fromS(CampaignKeys.POOL_CODE_SK_PREFIX)))
-                    .exclusiveStartKey(from).build());
-            page.items().forEach(item -> codes.add(poolCode(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return codes.stream().min(java.util.Comparator.comparingLong(PoolCode::seq));
+        return PartitionQuery.items(dynamoDb, table, CampaignKeys.poolPartition(store, id),
+                CampaignKeys.POOL_CODE_SK_PREFIX).stream().map(DynamoDbCampaignRepository::poolCode)
+                .min(Comparator.comparingLong(PoolCode::seq));
     }
 
     // ------------------------------------------------------------------ issue 11 (h11-catalogue): writes
@@ -364,18 +342,9 @@ public final class DynamoDbCampaignRepository implements CampaignRepository, Cam
 
     @Override
     public List<CampaignCategory> categories(StoreCode store) {
-        List<CampaignCategory> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamoDb.query(QueryRequest.builder().tableName(table).indexName(TableKeys.GSI1)
-                    .keyConditionExpression("gsi1pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk",
-                            AttributeValue.fromS(CampaignKeys.storeCategoriesPartition(store))))
-                    .exclusiveStartKey(from).build());
-            page.items().forEach(item -> out.add(category(store, item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<CampaignCategory> out = new ArrayList<>(PartitionQuery.indexItems(dynamoDb, table, TableKeys.GSI1,
+                TableKeys.GSI1_PK, CampaignKeys.storeCategoriesPartition(store)).stream()
+                .map(item -> category(store, item)).toList());
         out.sort(Comparator.comparingInt(CampaignCategory::sortOrder).thenComparing(c -> c.name("en")));
         return out;
     }

@@ -28,6 +28,20 @@ public final class PartitionQuery {
     }
 
     /**
+     * Every item of one partition of an index ({@code gsi1pk = pk} on gsi1, say), in the index's key order: the index
+     * is eventually consistent, so an item written a moment ago may be missing.
+     */
+    public static List<Map<String, AttributeValue>> indexItems(DynamoDbClient dynamoDb, String table, String index,
+                                                               String pkAttribute, String pk) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        run(dynamoDb, QueryRequest.builder().tableName(table).indexName(index).keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", pkAttribute))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).build(),
+                page -> out.addAll(page.items()));
+        return out;
+    }
+
+    /**
      * The sort keys under {@code pk} starting with {@code prefix}, with the prefix removed, in key order: at most
      * {@code limit} after skipping {@code offset} (Open Loyalty's page and perPage over a partition of small keys).
      */
