@@ -31,7 +31,6 @@ import org.serverlessloyalty.shared.campaign.s3.S3CampaignImages;
 import org.serverlessloyalty.shared.campaign.service.BoughtRewardService;
 import org.serverlessloyalty.shared.campaign.service.CampaignAvailability;
 import org.serverlessloyalty.shared.campaign.service.CampaignMedia;
-import org.serverlessloyalty.shared.campaign.service.CampaignPurchases;
 import org.serverlessloyalty.shared.campaign.service.Cashback;
 import org.serverlessloyalty.shared.campaign.service.CashbackCallbacks;
 import org.serverlessloyalty.shared.campaign.service.RewardCouponEvents;
@@ -142,7 +141,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         new TransactionSettingsCache(new DynamoDbTransactionSettings(dynamoDb, table),
                                 config.storeCacheTtl(), clock),
                         config.storeCacheTtl(),
-                        // issue 11 (h11-instant): the same adapters as the purchases below.
+                        // issue 11: the purchases' adapters (buy routes and instant rewards); a committed purchase's
+                        // coupons go to the coupon-created webhook (h11-bought).
                         new LoyaltyServices.RewardCampaigns(campaigns, purchases, couponEvents,
                                 BusinessMetrics.forRuntime())),
                 campaigns,
@@ -150,8 +150,6 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                 campaigns,
                 // issue 11: buy
                 purchases,
-                // issue 11: h11-bought. A committed purchase's coupons go to the coupon-created webhook.
-                couponEvents,
                 // issue 11: media
                 new DynamoDbCampaignPhotos(dynamoDb, table),
                 LambdaEnvironment.get(MEDIA_BUCKET)
@@ -185,12 +183,13 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.authorization = new LoyaltyAuthorization(new AdminKey(ports.adminKey()), ports.loyalty().stores(),
                 customerTokens);
         this.metrics = metrics;
+        Idempotency idempotency = new Idempotency(ports.loyalty().idempotency(), clock);
         // issue 11: media (before the catalogue, whose Campaign objects show the photos)
         CampaignMedia media = new CampaignMedia(ports.photos(), ports.images(), clock);
         this.photos = new PhotoRoutes(media);
         this.cashback = new CashbackRoutes(new Cashback(ports.campaigns(), ports.purchases(), loyalty.directory(),
                 loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(), loyalty.memberLevels(),
-                clock), new Idempotency(ports.loyalty().idempotency(), clock));
+                clock), idempotency);
         // issue 11: h11-catalogue
         this.catalogue = new CatalogueRoutes(ports.campaigns(), ports.catalogue(),
                 new LevelAndSegmentNames(ports.loyalty().levels(), ports.loyalty().segments()),
@@ -198,10 +197,8 @@ public final class CampaignsHandler implements RequestHandler<APIGatewayV2HTTPEv
                         ports.loyalty().segments(), loyalty.directory()), metrics, clock, media);
         this.categories = new CategoryRoutes(ports.catalogue(), clock);
         // issue 11: buy
-        this.buy = new BuyRoutes(new CampaignPurchases(ports.campaigns(), ports.purchases(), loyalty.directory(),
-                loyalty.audiences(), ports.loyalty().ledger(), ports.loyalty().pointsSettings(),
-                ports.loyalty().transactions(), ports.couponEvents(), loyalty.memberLevels(), clock),
-                new Idempotency(ports.loyalty().idempotency(), clock), metrics);
+        // The purchase service the instant rewards use too: its ports are these (portsFromEnvironment).
+        this.buy = new BuyRoutes(loyalty.campaignPurchases(), idempotency, metrics);
         this.availability = new AvailabilityRoutes(new CampaignAvailability(ports.campaigns(), ports.purchases(),
                 loyalty.audiences(), ports.loyalty().ledger(), clock), clock);
         // issue 11: h11-bought

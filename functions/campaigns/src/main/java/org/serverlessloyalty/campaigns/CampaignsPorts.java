@@ -8,7 +8,6 @@ import org.serverlessloyalty.shared.campaign.port.CampaignImages;
 import org.serverlessloyalty.shared.campaign.port.CampaignPhotos;
 import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
 import org.serverlessloyalty.shared.campaign.port.CashbackPayouts;
-import org.serverlessloyalty.shared.campaign.port.CouponEvents;
 import org.serverlessloyalty.shared.campaign.port.PurchaseStore;
 import org.serverlessloyalty.shared.points.port.CustomerTokenSecrets;
 import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
@@ -21,8 +20,6 @@ import org.serverlessloyalty.shared.transaction.service.LoyaltyServices;
  * @param campaigns the catalogue: definitions, pools, counters
  * @param catalogue issue 11 (h11-catalogue): the catalogue's writes, pool reads and categories
  * @param purchases    issue 11 h11-buy: where a purchase's one transaction is written
- * @param couponEvents issue 11 h11-buy: the coupon-created webhook a committed purchase hands its coupons to
- *                     (h11-bought's {@code RewardCouponEvents} in the deployed function)
  * @param photos    issue 11 (media): photo and brand icon records
  * @param images    issue 11 (media): the private bucket the images are in
  * @param bought       issue 11 h11-bought: bought rewards after their purchase (lists, mark as used, delivery)
@@ -33,7 +30,7 @@ public record CampaignsPorts(Supplier<String> adminKey, CustomerTokenSecrets sec
                              // issue 11: h11-catalogue
                              CampaignCatalogue catalogue,
                              // issue 11: buy
-                             PurchaseStore purchases, CouponEvents couponEvents,
+                             PurchaseStore purchases,
                              // issue 11: media
                              CampaignPhotos photos, CampaignImages images,
                              // issue 11: h11-bought

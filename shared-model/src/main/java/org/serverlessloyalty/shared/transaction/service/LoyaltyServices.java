@@ -78,6 +78,7 @@ public final class LoyaltyServices {
     private final EarningRuleCatalog earningRules;
     private final EventAwards eventAwards;
     private final Transactions transactions;
+    private final CampaignPurchases campaignPurchases;
 
     public LoyaltyServices(Ports ports, Clock clock) {
         this.directory = new MemberDirectory(ports.members(), clock);
@@ -95,14 +96,19 @@ public final class LoyaltyServices {
         this.eventAwards = new EventAwards(new CatalogEventRules(earningRules), audiences, transfers,
                 ports.invitations(), clock);
         RewardCampaigns rewards = ports.rewardCampaigns();
-        CampaignPurchases purchases = new CampaignPurchases(rewards.campaigns(), rewards.purchases(), directory,
+        this.campaignPurchases = new CampaignPurchases(rewards.campaigns(), rewards.purchases(), directory,
                 audiences, ports.ledger(), ports.pointsSettings(), ports.transactions(), rewards.events(), memberLevels,
                 clock);
-        InstantRewardIssuer instantRewards = new InstantRewardIssuer(purchases, ports.idempotency(),
+        InstantRewardIssuer instantRewards = new InstantRewardIssuer(campaignPurchases, ports.idempotency(),
                 code -> stores.store(code).map(s -> s.locale().getLanguage()).orElse("en"), rewards.metrics(), clock);
         this.transactions = new Transactions(ports.transactions(), ports.transactionSettings(), shoppers(directory),
                 new RuleEarning(earningRules, ports.pointsSettings()), audiences, transfers, ledger,
                 new Idempotency(ports.idempotency(), clock), memberLevels, eventAwards, instantRewards, clock);
+    }
+
+    /** Buying rewards (the campaigns function's buy routes, and the instant rewards of transactions). */
+    public CampaignPurchases campaignPurchases() {
+        return campaignPurchases;
     }
 
     public MemberDirectory directory() {
