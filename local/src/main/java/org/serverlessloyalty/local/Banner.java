@@ -20,6 +20,9 @@ final class Banner {
         out.append('\n').append("serverless-loyalty local stack is up\n\n");
         row(out, "API", base);
         row(out, "API reference", base + "/docs   (OpenAPI: " + base + "/openapi.yaml)");
+        if (routes.stream().anyMatch(r -> r.routeKey().equals("GET /console/{proxy+}"))) {
+            row(out, "Console", base + "/console   (sign in with the admin key or a store's API key)");
+        }
         row(out, "Admin key", stack.adminKey() + "   (header: Authorization: Bearer <admin key>)");
         stack.demoStore().ifPresent(store -> {
             row(out, "Demo store", store.code());

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.serverlessloyalty.admin.batch.SqsBatchFollowUp;
+import org.serverlessloyalty.admin.console.ConsoleAssets;
 import org.serverlessloyalty.shared.webhook.service.CouponCreatedEvents;
 import org.serverlessloyalty.shared.campaign.dynamodb.DynamoDbBoughtRewards;
 import org.serverlessloyalty.shared.campaign.port.CouponEventsDue;
@@ -49,7 +50,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * The admin API family: stores and their keys, gift codes, service info and health. Routes are
+ * The admin API family: stores and their keys, gift codes, service info and health, and the merchant console's files. Routes are
  * matched on the template's route key, so this switch and template.yaml's events list the same routes.
  */
 public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -60,6 +61,7 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
     private final OrderRoutes orders;
     private final ServiceRoutes service;
     private final WebhookRoutes webhooks;
+    private final ConsoleAssets console = new ConsoleAssets();
     private final BusinessMetrics metrics;
 
     /** Called by Lambda: builds the adapters once per instance. */
@@ -182,6 +184,10 @@ public final class AdminHandler implements RequestHandler<APIGatewayV2HTTPEvent,
                 return service.info();
             case "GET /api/healthcheck":
                 return service.health();
+            // The console's files are public; what it shows comes from the API under the signed-in key.
+            case "GET /console":
+            case "GET /console/{proxy+}":
+                return console.serve(request);
             default:
                 break;
         }

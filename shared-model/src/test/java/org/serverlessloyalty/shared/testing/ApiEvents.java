@@ -37,7 +37,8 @@ public final class ApiEvents {
         Matcher m = PARAMETER.matcher(parts[1]);
         int i = 0;
         while (m.find()) {
-            event.pathParameters.put(m.group(1), parameterValues[i++]);
+            // API Gateway names a greedy {proxy+} "proxy" in the event.
+            event.pathParameters.put(m.group(1).replaceFirst("\\+$", ""), parameterValues[i++]);
         }
         return event;
     }

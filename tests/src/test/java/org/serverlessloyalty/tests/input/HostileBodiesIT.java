@@ -221,6 +221,8 @@ class HostileBodiesIT {
     static final Set<String> BODILESS_ROUTES = Set.of(
             // issue 11: callback. The rotation makes a secret; it reads no body.
             "POST /api/{storeCode}/admin/campaign/cashback/callback/secret",
+            // issue 12: the console's files
+            "GET /console", "GET /console/{proxy+}",
             "GET /api", "GET /api/healthcheck", "GET /api/store", "GET /api/store/{storeCode}",
             "POST /api/store/{storeCode}/api-key/rotate", "GET /api/{storeCode}/admin/giftCodes/{code}",
             "GET /api/{storeCode}/admin/orders/{orderId}", "GET /api/{storeCode}/admin/webhooks/coupon-created",

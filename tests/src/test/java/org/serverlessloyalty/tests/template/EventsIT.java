@@ -40,7 +40,8 @@ class EventsIT {
     /** The order a user would play them in: the store first, reads of orders once they are applied, rotation last. */
     private static final List<String> ORDER = List.of(
             "admin/CreateStore.json", "admin/CreateStore-form.json", "admin/CreateGiftCodes.json",
-            "admin/CreateGiftCodes-generate.json", "admin/Info.json", "admin/HealthCheck.json", "admin/ListStores.json",
+            "admin/CreateGiftCodes-generate.json", "admin/Info.json", "admin/HealthCheck.json", "admin/Console.json",
+            "admin/ConsoleFile.json", "admin/ListStores.json",
             "admin/GetStore.json", "admin/UpdateStore.json", "admin/UpdateStore-form.json", "admin/GetGiftCode.json",
             "admin/ListGiftCodes.json", "admin/PutCouponWebhook.json",
             "admin/GetCouponWebhook.json", "admin/RotateCouponWebhookSecret.json",

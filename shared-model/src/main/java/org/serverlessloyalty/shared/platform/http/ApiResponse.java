@@ -3,8 +3,34 @@ package org.serverlessloyalty.shared.platform.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 
-/** What a route answers: a status and an optional JSON body (or an {@link Attachment}, sent as a file). */
-public record ApiResponse(int status, Object body) {
+/**
+ * What a route answers: a status, an optional JSON body (or an {@link Attachment}, sent as a file, or a {@link Text}
+ * such as a console page) and headers of its own beside the ones every answer gets.
+ */
+public record ApiResponse(int status, Object body, Map<String, String> headers) {
+
+    public ApiResponse(int status, Object body) {
+        this(status, body, Map.of());
+    }
+
+    public ApiResponse {
+        headers = Map.copyOf(headers);
+    }
+
+    /** A text body sent as is with its media type (an HTML page, a script, a stylesheet). */
+    public record Text(String contentType, String text) {
+    }
+
+    public static ApiResponse text(int status, String contentType, String text) {
+        return new ApiResponse(status, new Text(contentType, text));
+    }
+
+    /** This answer with {@code more} headers too (they win over the defaults). */
+    public ApiResponse withHeaders(Map<String, String> more) {
+        var all = new java.util.HashMap<>(headers);
+        all.putAll(more);
+        return new ApiResponse(status, body, all);
+    }
 
     /** A file to download (a CSV export): sent as is with its media type, never as JSON. */
     public record Attachment(String contentType, String fileName, String text) {
@@ -45,6 +71,7 @@ public record ApiResponse(int status, Object body) {
 
     public APIGatewayV2HTTPResponse toEvent(Map<String, String> extraHeaders) {
         var headers = new java.util.HashMap<>(JSON_HEADERS);
+        headers.putAll(this.headers);
         headers.putAll(extraHeaders);
         if (body == null) {
             headers.remove("Content-Type");
@@ -61,7 +88,10 @@ public record ApiResponse(int status, Object body) {
                     .build();
         }
         String text = body == null ? null : (body instanceof String s ? s : null);
-        if (body instanceof Attachment file) {
+        if (body instanceof Text page) {
+            headers.put("Content-Type", page.contentType());
+            text = page.text();
+        } else if (body instanceof Attachment file) {
             headers.put("Content-Type", file.contentType());
             headers.put("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
             text = file.text();
