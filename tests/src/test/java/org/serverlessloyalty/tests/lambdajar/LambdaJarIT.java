@@ -52,7 +52,8 @@ class LambdaJarIT {
                 write("CreateStore.json", EventFiles.load("admin", "CreateStore.json")),
                 write("CreateGiftCodes.json", EventFiles.load("admin", "CreateGiftCodes.json")),
                 write("HealthCheck.json", EventFiles.load("admin", "HealthCheck.json")),
-                write("ListStores-noKey.json", EventFiles.header(EventFiles.load("admin", "ListStores.json"), "authorization", null))));
+                write("ListStores-noKey.json", EventFiles.header(EventFiles.load("admin", "ListStores.json"), "authorization", null)),
+                write("ConsoleFile.json", EventFiles.load("admin", "ConsoleFile.json"))));
 
         assertThat(adminRun.status(0)).as(adminRun.transcript()).isEqualTo(201);
         String storeKey = adminRun.body(0).get("apiKey").asText();
@@ -61,6 +62,9 @@ class LambdaJarIT {
         assertThat(adminRun.body(1).get("created").asInt()).isEqualTo(1);
         assertThat(adminRun.status(2)).as("healthcheck: " + adminRun.transcript()).isEqualTo(204);
         assertThat(adminRun.status(3)).as(adminRun.transcript()).isEqualTo(401);
+        // The console's files travel in the deployed jar (issue 12).
+        assertThat(adminRun.status(4)).as(adminRun.transcript()).isEqualTo(200);
+        assertThat(adminRun.text(4)).contains("import ");
         adminRun.assertStructuredOutput("admin", "GiftCodesCreated");
 
         Deployable validate = DeployableFunctions.byFolder("giftcode-validate");
@@ -138,6 +142,10 @@ class LambdaJarIT {
 
         int status(int index) {
             return answers.get(index).get("response").get("statusCode").asInt();
+        }
+
+        String text(int index) {
+            return answers.get(index).get("response").get("body").asText();
         }
 
         JsonNode body(int index) {
