@@ -2,7 +2,15 @@
 // Adding a page: write pages/<name>.js (see README.md) and import it here.
 
 import stores from './stores.js';
+import storeSettings from './store-settings.js';
+import giftcodes from './giftcodes.js';
+import orders from './orders.js';
+import webhooks from './webhooks.js';
 
 export const PAGES = [
   stores,
+  storeSettings,
+  giftcodes,
+  orders,
+  webhooks,
 ].sort((a, b) => a.order - b.order);
