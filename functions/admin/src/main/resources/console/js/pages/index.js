@@ -3,8 +3,10 @@
 
 import stores from './stores.js';
 import members from './members.js';
+import levels from './levels.js';
 
 export const PAGES = [
   stores,
   members,
+  levels,
 ].sort((a, b) => a.order - b.order);
