@@ -4,9 +4,11 @@
 import stores from './stores.js';
 import members from './members.js';
 import levels from './levels.js';
+import segments from './segments.js';
 
 export const PAGES = [
   stores,
   members,
   levels,
+  segments,
 ].sort((a, b) => a.order - b.order);
