@@ -6,6 +6,9 @@ import storeSettings from './store-settings.js';
 import giftcodes from './giftcodes.js';
 import orders from './orders.js';
 import webhooks from './webhooks.js';
+import members from './members.js';
+import levels from './levels.js';
+import segments from './segments.js';
 
 export const PAGES = [
   stores,
@@ -13,4 +16,7 @@ export const PAGES = [
   giftcodes,
   orders,
   webhooks,
+  members,
+  levels,
+  segments,
 ].sort((a, b) => a.order - b.order);

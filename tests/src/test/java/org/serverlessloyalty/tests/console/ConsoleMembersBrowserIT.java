@@ -1,0 +1,134 @@
+package org.serverlessloyalty.tests.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+/** The members section: register, find, and change a member's points, checked against the API's own answers. */
+class ConsoleMembersBrowserIT {
+
+    private static ConsoleStack stack;
+    private Browser browser;
+
+    @BeforeAll
+    static void startStack() {
+        stack = ConsoleStack.start();
+    }
+
+    @AfterAll
+    static void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Browser.start(stack.baseUri());
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aStoreKeyRegistersAMemberAddsSpendsAndBlocksPointsAndTheSearchFindsHer() {
+        var shop = stack.shop("members");
+        browser.signIn(shop.key());
+        browser.open("#/store/" + shop.code() + "/members");
+        browser.waitForText("Register a member");
+
+        WebElement register = browser.find("[data-test=member-register]");
+        browser.fill(register, "First name", "Ada").fill(register, "Last name", "Lovelace")
+                .fill(register, "Member’s e-mail", "ada@example.com").fill(register, "Member’s loyalty card number", "CARD-77")
+                .click(register, "Register");
+        browser.find("[data-test=registered] a").click();
+        browser.waitForText("Points and level");
+        String customerId = browser.find("[data-test=member-facts] code").getText();
+        assertThat(stack.expect(200, "GET", "/api/" + shop.code() + "/customer/" + customerId, shop.key(), null)
+                .get("email").asText()).isEqualTo("ada@example.com");
+
+        changePoints("add", "Points to add", "100", "Welcome bonus");
+        waitForBalance("100");
+        changePoints("spend", "Points to spend", "30", "Mug");
+        waitForBalance("70");
+        changePoints("block", "Points to block", "20", "Disputed order");
+        waitForBalance("50");
+        assertThat(browser.find("[data-test=points-blocked]").getText()).isEqualTo("20");
+
+        var status = stack.expect(200, "GET", "/api/" + shop.code() + "/admin/customer/" + customerId + "/status", shop.key(), null);
+        assertThat(status.get("points").asInt()).isEqualTo(50);
+        assertThat(status.get("usedPoints").asInt()).isEqualTo(30);
+        assertThat(status.get("blockedPoints").asInt()).isEqualTo(20);
+        String transfers = browser.find("[data-test=transfers-table]").getText();
+        assertThat(transfers).contains("Welcome bonus", "Mug", "Disputed order", "blocked", "spending", "adding");
+        browser.screenshot("members-member-page");
+
+        browser.open("#/store/" + shop.code() + "/members");
+        WebElement search = browser.find("[data-test=member-search]");
+        browser.fill(search, "Loyalty card number", "CARD-7").click(search, "Search");
+        browser.waitForText("ada@example.com");
+        assertThat(browser.find("[data-test=members-table]").getText()).contains("Ada Lovelace", "CARD-77");
+        browser.fill(search, "Loyalty card number", "NO-SUCH").click(search, "Search");
+        browser.waitForText("No member matches.");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void spendingMoreThanTheBalanceShowsTheApisRefusalNextToThePointsAndChangesNothing() {
+        var shop = stack.shop("overdraw");
+        var member = stack.expect(200, "POST", "/api/" + shop.code() + "/admin/customer/register", ConsoleStack.ADMIN_KEY,
+                Map.of("customer", Map.of("firstName", "Jim", "lastName", "Doe", "email", "jim@example.com")));
+        String customerId = member.get("customerId").asText();
+        stack.expect(200, "POST", "/api/" + shop.code() + "/points/transfer/add", ConsoleStack.ADMIN_KEY,
+                Map.of("transfer", Map.of("customer", customerId, "points", 10)));
+        browser.signIn(ConsoleStack.ADMIN_KEY);
+        browser.open("#/store/" + shop.code() + "/members/" + customerId);
+        waitForBalance("10");
+
+        WebElement spend = browser.find("[data-test=points-spend]");
+        browser.fill(spend, "Points to spend", "500").click(spend, "Spend points");
+
+        assertThat(browser.waitForErrorNextTo("Points to spend")).contains("not enough points");
+        assertThat(stack.expect(200, "GET", "/api/" + shop.code() + "/admin/customer/" + customerId + "/status",
+                ConsoleStack.ADMIN_KEY, null).get("points").asInt()).isEqualTo(10);
+        browser.screenshot("members-not-enough-points");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void aRegistrationTheApiRefusesNamesEachFieldAndRegistersNobody() {
+        var shop = stack.shop("badreg");
+        browser.signIn(ConsoleStack.ADMIN_KEY);
+        browser.open("#/store/" + shop.code() + "/members");
+        WebElement register = browser.find("[data-test=member-register]");
+        browser.fill(register, "Member’s e-mail", "not-an-email").click(register, "Register");
+
+        assertThat(browser.waitForErrorNextTo("Member’s e-mail")).contains("valid email");
+        assertThat(browser.errorNextTo("Member’s phone")).isEmpty();
+        assertThat(stack.expect(200, "GET", "/api/" + shop.code() + "/admin/customer", ConsoleStack.ADMIN_KEY, null)
+                .get("total").asInt()).isZero();
+        browser.assertNoConsoleErrors();
+    }
+
+    private void changePoints(String action, String label, String value, String comment) {
+        WebElement box = browser.find("[data-test=points-" + action + "]");
+        browser.fill(box, label, value).fill(box, "Comment", comment);
+        browser.click(box, box.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).getText());
+        browser.find("[data-test=points-" + action + "] .notice-ok");
+    }
+
+    private void waitForBalance(String expected) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> expected.equals(browser.find("[data-test=points-balance]").getText()));
+    }
+}
