@@ -2,7 +2,9 @@
 // Adding a page: write pages/<name>.js (see README.md) and import it here.
 
 import stores from './stores.js';
+import overview from './overview.js';
 
 export const PAGES = [
   stores,
+  overview,
 ].sort((a, b) => a.order - b.order);
