@@ -17,9 +17,9 @@ let session = currentSession();
 let storeCodes = null;
 let rendering = 0;
 
-/** #/store/<code>/<page>/<rest...> or #/<page>/<rest...>, each part decoded. */
+/** #/store/<code>/<page>/<rest...> or #/<page>/<rest...>, each part decoded; a ?query after them is ctx.query's. */
 function parseHash() {
-  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = location.hash.replace(/^#\/?/, '').split('?')[0].split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'store' && parts.length >= 2) {
     return { store: parts[1], pageId: parts[2], params: parts.slice(3) };
   }

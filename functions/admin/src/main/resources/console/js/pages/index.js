@@ -9,6 +9,7 @@ import webhooks from './webhooks.js';
 import members from './members.js';
 import levels from './levels.js';
 import segments from './segments.js';
+import overview from './overview.js';
 
 export const PAGES = [
   stores,
@@ -19,4 +20,5 @@ export const PAGES = [
   members,
   levels,
   segments,
+  overview,
 ].sort((a, b) => a.order - b.order);
