@@ -2,7 +2,11 @@
 // Adding a page: write pages/<name>.js (see README.md) and import it here.
 
 import stores from './stores.js';
+import campaigns from './campaigns.js';
+import rewards from './rewards.js';
 
 export const PAGES = [
   stores,
+  campaigns,
+  rewards,
 ].sort((a, b) => a.order - b.order);
