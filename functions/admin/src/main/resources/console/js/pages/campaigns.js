@@ -60,7 +60,7 @@ async function listPage(ctx) {
       ],
       rows: campaigns,
       empty: 'No campaign yet: create the first one below.',
-    }), pager);
+    }), ...(pager ? [pager] : []));
   }
   await showList();
   const choices = await audienceChoices(ctx);

@@ -84,7 +84,7 @@ async function exportCsv(ctx, range, bar) {
   }
   const rows = Math.max(lines - 1, 0);
   downloadBlob('campaigns-bought.csv', new Blob(chunks, { type: 'text/csv' }));
-  bar.finish(`${rows.toLocaleString()} rewards exported`);
+  bar.finish(`${rows.toLocaleString()} ${rows === 1 ? 'reward' : 'rewards'} exported`);
   return rows;
 }
 
@@ -126,10 +126,10 @@ export default {
         ],
         rows,
         empty: 'No bought reward matches.',
-      }), pages > 1 ? h('div', { class: 'pager' },
+      }), ...(pages > 1 ? [h('div', { class: 'pager' },
         h('button', { type: 'button', class: 'secondary', disabled: page <= 1, onclick: () => { page -= 1; reload(); } }, 'Previous page'),
         h('span', {}, ` Page ${page} of ${pages} `),
-        h('button', { type: 'button', class: 'secondary', disabled: page >= pages, onclick: () => { page += 1; reload(); } }, 'Next page')) : null);
+        h('button', { type: 'button', class: 'secondary', disabled: page >= pages, onclick: () => { page += 1; reload(); } }, 'Next page'))] : []));
     }
 
     const filterForm = form({
@@ -168,7 +168,7 @@ export default {
     await load();
     return h('div', { class: 'page-campaigns' },
       pageHeading('Bought rewards', h('a', { href: ctx.storeHash('campaigns'), class: 'button secondary' }, 'Reward campaigns')),
-      section('Filters', filterForm),
+      section('Filters', h('div', { class: 'reward-filters' }, filterForm)),
       section('Rewards', results),
       section('Export', exportForm));
   },

@@ -143,6 +143,11 @@ class ConsoleCampaignsBrowserIT {
         assertThat(reward.get("used").asBoolean()).isTrue();
         assertThat(reward.get("customerEmail").asText()).isEqualTo(audience.email());
 
+        browser.choose("Used", "Not used").click("Filter");
+        browser.waitForText("No bought reward matches.");
+        browser.choose("Used", "Used").click("Filter");
+        browser.waitForText("Bought rewards (1)");
+
         browser.choose("Delivery status of TEN-1", "shipped").click("Set");
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
                 "shipped".equals(bought(shop).get("boughtCampaigns").get(0).get("deliveryStatus").get("status").asText()));
@@ -153,7 +158,7 @@ class ConsoleCampaignsBrowserIT {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0)).startsWith("0.Name,1.Date,2.Cost");
         assertThat(lines.get(1)).startsWith("\"Ten off\",").contains(",30,").contains(audience.email()).endsWith(",1");
-        assertThat(browser.waitForText("1 rewards exported")).contains("Exporting");
+        assertThat(browser.waitForText("1 reward exported")).contains("Exporting");
         browser.screenshot("campaign-rewards-exported");
         browser.assertNoConsoleErrors();
     }
@@ -168,9 +173,16 @@ class ConsoleCampaignsBrowserIT {
 
         browser.fill("Campaign name", "Broken").choose("Target", "Members of segments")
                 .fill("Cost in points", "5").fill("Limit (all members)", "10").fill("Limit per member", "1")
-                .fill("Coupon codes", "OK-1\nnot a code").click("Create campaign");
+                .fill("Coupon codes", "OK-1\nnot a code");
+        assertThat(browser.findAll("input[name='campaign[campaignActivity][activeFrom]']").get(0).isDisplayed())
+                .as("the dates are hidden while the campaign is active all the time").isFalse();
+
+        browser.check("Active all the time", false);
+        browser.click("Create campaign");
 
         assertThat(browser.waitForErrorNextTo("Coupon codes")).contains("letters, digits");
+        assertThat(browser.errorNextTo("Active from")).contains("should not be blank");
+        assertThat(browser.errorNextTo("Active to")).contains("should not be blank");
         assertThat(browser.errorNextTo("Segments")).contains("1 element or more");
         assertThat(browser.errorNextTo("Campaign name")).isEmpty();
         assertThat(stack.expect(200, "GET", "/api/" + shop.code() + "/campaign", shop.key(), null)
