@@ -10,6 +10,8 @@ import members from './members.js';
 import levels from './levels.js';
 import segments from './segments.js';
 import overview from './overview.js';
+import campaigns from './campaigns.js';
+import rewards from './rewards.js';
 
 export const PAGES = [
   stores,
@@ -21,4 +23,6 @@ export const PAGES = [
   levels,
   segments,
   overview,
+  campaigns,
+  rewards,
 ].sort((a, b) => a.order - b.order);
