@@ -132,8 +132,12 @@ function firstStorePage() {
   return first ? first.id : '';
 }
 
-// A page that creates a store says so; the picker reads the list again.
-window.addEventListener(STORES_CHANGED, () => { storeCodes = null; });
+// A page that creates a store says so; the picker reads the list again at once (the page itself stays as it is,
+// showing the new store's keys), so the new store can be chosen right away.
+window.addEventListener(STORES_CHANGED, () => {
+  storeCodes = null;
+  if (session) renderChrome(parseHash());
+});
 
 function renderSignIn(message) {
   nav.replaceChildren();

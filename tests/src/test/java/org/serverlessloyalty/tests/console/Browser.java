@@ -2,6 +2,8 @@ package org.serverlessloyalty.tests.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,6 +44,7 @@ public final class Browser implements AutoCloseable {
     /** Where each journey's screenshots go: the README shows two of them (copied to docs/images). */
     public static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ChromeDriver driver;
     private final URI base;
@@ -67,6 +70,15 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser (its own profile and download folder) on the stack at {@code base}; skips without one. */
     public static Browser start(URI base) {
+        return start(base, false);
+    }
+
+    /** As {@link #start(URI)}, with chromedriver's performance log on, so {@link #requests()} can list them. */
+    public static Browser startRecordingRequests(URI base) {
+        return start(base, true);
+    }
+
+    private static Browser start(URI base, boolean recordRequests) {
         Optional<Path[]> binaries = installed();
         Assumptions.assumeTrue(binaries.isPresent(),
                 "No chromium and chromedriver here (apt-get install chromium chromium-driver): the browser tests skip");
@@ -86,6 +98,9 @@ public final class Browser implements AutoCloseable {
                     "download.prompt_for_download", false));
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
+            if (recordRequests) {
+                logs.enable(LogType.PERFORMANCE, Level.ALL);
+            }
             options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(binaries.get()[1].toFile()).usingAnyFreePort().build();
@@ -263,6 +278,26 @@ public final class Browser implements AutoCloseable {
 
     public void assertNoConsoleErrors() {
         assertThat(consoleErrors()).as("the browser's console errors").isEmpty();
+    }
+
+    /**
+     * The URL of every request the browser sent since the last call (Network.requestWillBeSent of the performance
+     * log: documents, scripts, styles, images, fetches); needs {@link #startRecordingRequests}.
+     */
+    public List<String> requests() {
+        return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
+                .map(entry -> readJson(entry.getMessage()).path("message"))
+                .filter(message -> message.path("method").asText().equals("Network.requestWillBeSent"))
+                .map(message -> message.path("params").path("request").path("url").asText())
+                .toList();
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
