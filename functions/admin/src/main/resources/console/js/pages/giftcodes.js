@@ -152,7 +152,7 @@ function lister(ctx) {
     label: 'Create listed codes',
     submitLabel: 'Create codes',
     fields: [
-      field({ name: 'code', label: 'Codes', type: 'lines', required: true, rows: 4, hint: 'One per line, up to 1,000; all are created or none.' }),
+      field({ name: 'code', label: 'Codes to create', type: 'lines', required: true, rows: 4, hint: 'One per line, up to 1,000; all are created or none.' }),
       fieldset('Their terms', termsFields()),
     ],
     onSubmit: async (values) => {
