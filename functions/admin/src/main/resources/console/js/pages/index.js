@@ -5,10 +5,12 @@ import stores from './stores.js';
 import members from './members.js';
 import levels from './levels.js';
 import segments from './segments.js';
+import earningRules from './earning-rules.js';
 
 export const PAGES = [
   stores,
   members,
   levels,
   segments,
+  earningRules,
 ].sort((a, b) => a.order - b.order);

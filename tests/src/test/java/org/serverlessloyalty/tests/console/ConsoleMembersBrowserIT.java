@@ -78,6 +78,7 @@ class ConsoleMembersBrowserIT {
         browser.fill(search, "Loyalty card number", "CARD-7").click(search, "Search");
         browser.waitForText("ada@example.com");
         assertThat(browser.find("[data-test=members-table]").getText()).contains("Ada Lovelace", "CARD-77");
+        assertThat(browser.mainText()).doesNotContainPattern("(?m)^null$");
         browser.fill(search, "Loyalty card number", "NO-SUCH").click(search, "Search");
         browser.waitForText("No member matches.");
         browser.assertNoConsoleErrors();
