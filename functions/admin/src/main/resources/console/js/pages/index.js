@@ -12,6 +12,7 @@ import segments from './segments.js';
 import overview from './overview.js';
 import campaigns from './campaigns.js';
 import rewards from './rewards.js';
+import earningRules from './earning-rules.js';
 
 export const PAGES = [
   stores,
@@ -25,4 +26,5 @@ export const PAGES = [
   overview,
   campaigns,
   rewards,
+  earningRules,
 ].sort((a, b) => a.order - b.order);

@@ -44,9 +44,12 @@ export function pagedList({ load, draw, perPage = 20, label = 'List' }) {
       const pages = Math.max(1, Math.ceil((total || 0) / perPage));
       const prev = h('button', { type: 'button', class: 'secondary', disabled: page <= 1, onclick: () => reload(page - 1) }, 'Previous');
       const next = h('button', { type: 'button', class: 'secondary', disabled: page >= pages, onclick: () => reload(page + 1) }, 'Next');
-      el.replaceChildren(draw(rows),
-        total > perPage ? h('nav', { class: 'pager', 'aria-label': `${label} pages` }, prev,
-          h('span', {}, `Page ${page} of ${pages} (${total} in all)`), next) : null);
+      // replaceChildren would write a null as the text "null": the pager is added only when there are pages.
+      el.replaceChildren(draw(rows));
+      if (total > perPage) {
+        el.append(h('nav', { class: 'pager', 'aria-label': `${label} pages` }, prev,
+          h('span', {}, `Page ${page} of ${pages} (${total} in all)`), next));
+      }
     } catch (e) {
       el.replaceChildren(h('p', { class: 'notice notice-error', role: 'alert' }, e.message || String(e)));
     } finally {

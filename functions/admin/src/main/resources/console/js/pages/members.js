@@ -146,6 +146,7 @@ async function memberPage(ctx, customerId) {
   }
   await reload();
 
+  const levels = await ctx.api.get(path`/api/${store}/level`, { page: 1, perPage: 100 }).then((a) => a.levels || []);
   const title = memberName(member);
   const active = member.status ? member.status.type === 'active' : member.active;
   const anonymized = member.status && member.status.type === 'anonymized';
@@ -163,7 +164,7 @@ async function memberPage(ctx, customerId) {
         ['External id', member.externalId], ['Birth date', member.birthDate],
         ['Registered', formatDate(member.createdAt)], ['Updated', formatDate(member.updatedAt)],
       ], 'member-facts'), toggle),
-      section('Points and level', statusBox)),
+      section('Points and level', statusBox, anonymized ? null : levelByHand(ctx, customerId, levels, loadStatus))),
     anonymized ? null : section('Change points', h('div', { class: 'grid-2' },
       pointsForm(ctx, 'add', 'Add points', 'Points to add', customerId, reload),
       pointsForm(ctx, 'spend', 'Spend points', 'Points to spend', customerId, reload),
@@ -270,4 +271,26 @@ function p2pForm(ctx, member, reload) {
     },
   });
   return h('div', { 'data-test': 'points-p2p' }, el);
+}
+
+/** A level given by hand (a floor the member's points cannot take them below) and its removal. */
+function levelByHand(ctx, customerId, levels, loadStatus) {
+  const assign = form({
+    label: 'Give a level by hand',
+    submitLabel: 'Give level',
+    fields: [field({ name: 'levelId', label: 'Level given by hand', type: 'select', required: true,
+      options: [['', 'Choose a level…'], ...levels.map((l) => [l.id, `${l.name}${l.active ? '' : ' (inactive)'}`])],
+      hint: 'It stays the member’s floor until removed; removing it places them by their points again.' })],
+    onSubmit: async (values) => {
+      await ctx.api.post(path`/api/${ctx.store}/customer/${customerId}/level`, values);
+      await loadStatus();
+      return notice('ok', 'Level given.');
+    },
+  });
+  const remove = actionButton('Remove the level given by hand', async () => {
+    await ctx.api.post(path`/api/${ctx.store}/customer/${customerId}/remove-manually-level`, {});
+    await loadStatus();
+    return 'Removed: the level follows the points again.';
+  });
+  return h('div', { 'data-test': 'level-by-hand' }, h('h3', {}, 'Level by hand'), assign, remove);
 }

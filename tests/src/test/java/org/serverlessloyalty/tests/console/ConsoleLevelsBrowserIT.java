@@ -82,8 +82,7 @@ class ConsoleLevelsBrowserIT {
 
         browser.open("#/store/" + shop.code() + "/levels");
         browser.click(browser.find("[data-test=levels-table]"), "Deactivate");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> browser.find("[data-test=levels-table]").getText().contains("Activate"));
+        waitUntilTextIn("[data-test=levels-table]", "Activate", true);
         assertThat(onlyLevel(shop).get("active").asBoolean()).isFalse();
         browser.assertNoConsoleErrors();
     }
@@ -108,5 +107,11 @@ class ConsoleLevelsBrowserIT {
         JsonNode levels = stack.expect(200, "GET", "/api/" + shop.code() + "/level", shop.key(), null).get("levels");
         assertThat(levels).hasSize(1);
         return levels.get(0);
+    }
+
+    /** Waits until the element of {@code css} shows {@code text}, read in the page (it may be drawn again meanwhile). */
+    private void waitUntilTextIn(String css, String text, boolean present) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> String.valueOf(browser.script(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", css)).contains(text) == present);
     }
 }

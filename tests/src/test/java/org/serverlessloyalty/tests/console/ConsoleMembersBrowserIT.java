@@ -78,6 +78,7 @@ class ConsoleMembersBrowserIT {
         browser.fill(search, "Loyalty card number", "CARD-7").click(search, "Search");
         browser.waitForText("ada@example.com");
         assertThat(browser.find("[data-test=members-table]").getText()).contains("Ada Lovelace", "CARD-77");
+        assertThat(browser.mainText()).doesNotContainPattern("(?m)^null$");
         browser.fill(search, "Loyalty card number", "NO-SUCH").click(search, "Search");
         browser.waitForText("No member matches.");
         browser.assertNoConsoleErrors();
@@ -120,6 +121,73 @@ class ConsoleMembersBrowserIT {
         browser.assertNoConsoleErrors();
     }
 
+    @Test
+    void aLevelGivenByHandHoldsUntilItIsRemoved() {
+        var shop = stack.shop("handlevel");
+        level(shop, "Base", 0);
+        level(shop, "Gold", 1000);
+        String customerId = register(shop, "Ann", "ann@example.com");
+        browser.signIn(ConsoleStack.ADMIN_KEY);
+        browser.open("#/store/" + shop.code() + "/members/" + customerId);
+        waitForStatusText("Base");
+
+        WebElement byHand = browser.find("[data-test=level-by-hand]");
+        browser.choose(byHand, "Level given by hand", "Gold").click(byHand, "Give level");
+        waitForStatusText("Gold");
+        assertThat(status(shop, customerId).get("levelName").asText()).isEqualTo("Gold");
+
+        browser.click(byHand, "Remove the level given by hand");
+        waitForStatusText("Base");
+        assertThat(status(shop, customerId).get("levelName").asText()).isEqualTo("Base");
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
+    void pointsSentToAnotherMemberByEmailMoveFromOneBalanceToTheOther() {
+        var shop = stack.shop("p2p");
+        String jim = register(shop, "Jim", "jim@example.com");
+        String jane = register(shop, "Jane", "jane@example.com");
+        stack.expect(200, "POST", "/api/" + shop.code() + "/points/transfer/add", shop.key(),
+                Map.of("transfer", Map.of("customer", jim, "points", 50)));
+        browser.signIn(shop.key());
+        browser.open("#/store/" + shop.code() + "/members/" + jim);
+        waitForBalance("50");
+
+        WebElement p2p = browser.find("[data-test=points-p2p]");
+        browser.fill(p2p, "Receiver", "jane@example.com").fill(p2p, "Points to send", "20").click(p2p, "Send points");
+        waitForBalance("30");
+        assertThat(status(shop, jane).get("points").asInt()).isEqualTo(20);
+        assertThat(status(shop, jim).get("points").asInt()).isEqualTo(30);
+
+        browser.fill(p2p, "Receiver", "jim@example.com").fill(p2p, "Points to send", "5").click(p2p, "Send points");
+        assertThat(browser.waitForErrorNextTo("Receiver")).contains("yourself");
+        assertThat(status(shop, jim).get("points").asInt()).isEqualTo(30);
+        browser.assertNoConsoleErrors();
+    }
+
+    private String register(ConsoleStack.Shop shop, String firstName, String email) {
+        return stack.expect(200, "POST", "/api/" + shop.code() + "/admin/customer/register", shop.key(),
+                Map.of("customer", Map.of("firstName", firstName, "lastName", "Doe", "email", email)))
+                .get("customerId").asText();
+    }
+
+    private void level(ConsoleStack.Shop shop, String name, int conditionValue) {
+        stack.expect(200, "POST", "/api/" + shop.code() + "/level/create", shop.key(), Map.of("level", Map.of(
+                "translations", Map.of("en", Map.of("name", name)), "active", true, "conditionValue", conditionValue,
+                "reward", Map.of("name", name, "value", 1, "code", name.toUpperCase()))));
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode status(ConsoleStack.Shop shop, String customerId) {
+        return stack.expect(200, "GET", "/api/" + shop.code() + "/admin/customer/" + customerId + "/status", shop.key(), null);
+    }
+
+    private void waitForStatusText(String text) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> String.valueOf(browser.script(
+                        "const e = document.querySelector('[data-test=status-facts]'); return e ? e.innerText : ''"))
+                        .matches("(?s).*Level\\s+" + text + ".*"));
+    }
+
     private void changePoints(String action, String label, String value, String comment) {
         WebElement box = browser.find("[data-test=points-" + action + "]");
         browser.fill(box, label, value).fill(box, "Comment", comment);
@@ -129,6 +197,7 @@ class ConsoleMembersBrowserIT {
 
     private void waitForBalance(String expected) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> expected.equals(browser.find("[data-test=points-balance]").getText()));
+                .until(d -> expected.equals(browser.script(
+                        "const e = document.querySelector('[data-test=points-balance]'); return e && e.textContent")));
     }
 }

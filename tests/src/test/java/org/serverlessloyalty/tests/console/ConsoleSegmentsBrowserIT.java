@@ -67,8 +67,7 @@ class ConsoleSegmentsBrowserIT {
         browser.screenshot("segments-segment-page");
 
         browser.click(browser.find("[data-test=segment-members]"), "Remove Tom Doe");
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-                .until(d -> !browser.find("[data-test=segment-members]").getText().contains("tom@example.com"));
+        waitUntilTextIn("[data-test=segment-members]", "tom@example.com", false);
         JsonNode members = stack.expect(200, "GET", "/api/" + shop.code() + "/segment/" + segment.get("segmentId").asText()
                 + "/customers", shop.key(), null);
         assertThat(members.get("total").asInt()).isEqualTo(1);
@@ -103,5 +102,11 @@ class ConsoleSegmentsBrowserIT {
         JsonNode segments = stack.expect(200, "GET", "/api/" + shop.code() + "/segment", shop.key(), null).get("segments");
         assertThat(segments).hasSize(1);
         return segments.get(0);
+    }
+
+    /** Waits until the element of {@code css} shows {@code text}, read in the page (it may be drawn again meanwhile). */
+    private void waitUntilTextIn(String css, String text, boolean present) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> String.valueOf(browser.script(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText : ''", css)).contains(text) == present);
     }
 }
