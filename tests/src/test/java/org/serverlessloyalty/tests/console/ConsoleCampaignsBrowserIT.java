@@ -240,6 +240,8 @@ class ConsoleCampaignsBrowserIT {
 
         assertThat(stack.expect(200, "GET", "/api/" + shop.code() + "/campaign/" + campaignId, shop.key(), null)
                 .get("active").asBoolean()).isFalse();
+        browser.click("Bought rewards");
+        browser.waitForText("No bought reward matches.");
         browser.assertNoConsoleErrors();
     }
 }
