@@ -55,7 +55,7 @@ async function render() {
     location.replace(defaultHash());
     return;
   }
-  await renderChrome(route);
+  if (!(await renderChrome(route, ticket))) return;
   if (!page) {
     main.replaceChildren(notice('info', 'No section is open: choose one in the list.'));
     return;
@@ -92,7 +92,12 @@ async function render() {
   announce(`${page.title} opened`);
 }
 
-async function renderChrome(route) {
+/**
+ * The header and the section list for `route`. Reading the store list takes a moment, in which the person may
+ * have moved on: a render that is no longer the latest (its ticket) writes nothing and answers false, so an
+ * older address never overwrites the list of a newer one.
+ */
+async function renderChrome(route, ticket) {
   who.replaceChildren(
     h('span', {}, session.kind === 'admin' ? 'Signed in with the admin key' : `Signed in with store ${session.store}'s key`),
     h('button', { type: 'button', class: 'link', onclick: () => { signOut(); session = null; location.hash = ''; render(); } }, 'Sign out'));
@@ -103,6 +108,7 @@ async function renderChrome(route) {
     } catch (e) {
       storeCodes = [];
     }
+    if (ticket !== rendering) return false;
   }
   const codes = session.kind === 'admin' ? storeCodes : [session.store];
   const select = h('select', { id: 'store-select', 'aria-label': 'Store' },
@@ -125,6 +131,7 @@ async function renderChrome(route) {
     route.store ? h('h2', { class: 'nav-store' }, `Store ${route.store}`) : null,
     route.store ? h('ul', {}, storePages.map((p) => link(p, storeHash(route.store, p.id), route.pageId === p.id))) : null,
   ].filter(Boolean));
+  return true;
 }
 
 function firstStorePage() {
@@ -136,7 +143,7 @@ function firstStorePage() {
 // showing the new store's keys), so the new store can be chosen right away.
 window.addEventListener(STORES_CHANGED, () => {
   storeCodes = null;
-  if (session) renderChrome(parseHash());
+  if (session) renderChrome(parseHash(), rendering);
 });
 
 function renderSignIn(message) {
