@@ -16,10 +16,14 @@ function campaignPath(ctx, id) {
   return `${base(ctx)}/campaign/${encodeURIComponent(id)}`;
 }
 
-/** usageLeft is null for unlimited campaigns (and for types without a pool). */
+/**
+ * usageLeft (C24) is a count: an unlimited pooled campaign still has only its free codes, while nothing caps
+ * cashback, percentage, custom or unlimited single-coupon campaigns, for which the API says Long.MAX_VALUE (Open
+ * Loyalty's PHP_INT_MAX; a JavaScript number reads it rounded).
+ */
 function usageLeft(c) {
-  if (c.unlimited || c.usageLeft === null || c.usageLeft === undefined) return POOLED.includes(c.reward) ? 'unlimited' : '—';
-  return c.usageLeft;
+  if (c.usageLeft === null || c.usageLeft === undefined) return '—';
+  return c.usageLeft >= 9e18 ? 'unlimited' : c.usageLeft;
 }
 
 function activeBadge(c) {

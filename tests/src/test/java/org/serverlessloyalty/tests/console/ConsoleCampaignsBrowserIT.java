@@ -231,10 +231,17 @@ class ConsoleCampaignsBrowserIT {
                         Map.entry("campaignActivity", Map.of("allTimeActive", true)),
                         Map.entry("campaignVisibility", Map.of("allTimeVisible", true))))).get("campaignId").asText();
 
+        stack.expect(200, "POST", "/api/" + shop.code() + "/campaign", shop.key(), Map.of("campaign", Map.of(
+                "reward", "cashback", "translations", Map.of("en", Map.of("name", "Zeta cash")), "active", true,
+                "segments", List.of(audience.segmentId()), "pointValue", 0.5,
+                "campaignActivity", Map.of("allTimeActive", true))));
+
         browser.signIn(shop.key());
         browser.open("#/store/" + shop.code() + "/campaigns");
         WebElement row = browser.find("[data-test=campaigns-list] tbody tr");
         assertThat(row.getText()).contains("Mug").contains("Gift code").contains("50").contains("2").contains("active");
+        assertThat(browser.findAll("[data-test=campaigns-list] tbody tr").get(1).getText())
+                .contains("Zeta cash").contains("Cashback").contains("unlimited");
         row.findElement(By.xpath(".//button[normalize-space(.)='Deactivate']")).click();
         browser.waitForText("inactive");
 
