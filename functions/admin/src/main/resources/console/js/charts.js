@@ -116,7 +116,7 @@ export function timeSeries({ title, labels, series, dataTest }) {
   const shown = labels.map((_, i) => i).filter((i) => i % every === 0);
   const last = labels.length - 1;
   if (last > 0 && shown[shown.length - 1] !== last) {
-    if (last - shown[shown.length - 1] < every / 2) shown.pop();
+    if (last - shown[shown.length - 1] <= every / 2) shown.pop();
     shown.push(last);
   }
 

@@ -118,6 +118,9 @@ class ConsoleAccessibilityBrowserIT {
         tabUntil(d -> d.equals("button:Create store")).press(Keys.SPACE);
         assertThat(browser.find("[data-test=api-key]").getText()).startsWith("sl_" + code + "_");
         stack.expect(200, "GET", "/api/store/" + code, ConsoleStack.ADMIN_KEY, null);
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1300));
+        browser.script("window.scrollTo(0, 0)");
+        browser.screenshot("stores-created-keys");
 
         // The store picker already lists the new store: typing its code there opens it.
         tabUntil(d -> d.equals("field:Store"));

@@ -94,6 +94,8 @@ class ConsoleChartsBrowserIT {
         assertThat(browser.driver().findElement(By.cssSelector("[data-test=points-chart-data]"))
                 .getAttribute("textContent")).contains(today + "1904020");
         assertThat(browser.mainText()).contains("Usage of each campaign");
+        // Tall enough for the three charts in one picture (the README shows it).
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1240));
         browser.screenshot("overview-charts");
         browser.assertNoConsoleErrors();
     }
