@@ -65,6 +65,7 @@ class ConsoleGiftCodesBrowserIT {
         assertThat(browser.find("[data-test=generated]").getText()).startsWith("10,000 codes generated");
         browser.click("Download the codes (CSV)");
         Path file = browser.downloaded("giftcodes-" + batchId + ".csv", Duration.ofSeconds(120));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.find("[data-test=batch-download]"));
         browser.screenshot("giftcodes-batch-csv");
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
