@@ -37,10 +37,15 @@ function secretNotice(secret, intro) {
 
 function configuration(ctx, base, config) {
   const current = h('div', {});
-  const drawCurrent = (c) => current.replaceChildren(c
+  // Rotating needs a webhook: the button shows once one is configured (on this page or before).
+  const rotateBox = h('div', { class: 'form-actions', hidden: !config });
+  const drawCurrent = (c) => {
+    rotateBox.hidden = !c;
+    current.replaceChildren(c
     ? facts([['Address', c.url], ['Enabled', c.enabled ? 'yes' : 'no'], ['Configured', formatDate(c.createdAt)],
       ['Last changed', formatDate(c.updatedAt)]], 'webhook-config')
     : h('p', { class: 'empty', 'data-test': 'webhook-config' }, 'No webhook yet: codes are sent nowhere.'));
+  };
   drawCurrent(config);
   const shown = h('div', {});
   const settings = form({
@@ -48,12 +53,13 @@ function configuration(ctx, base, config) {
     submitLabel: config ? 'Save the webhook' : 'Set up the webhook',
     fields: [
       field({ name: 'url', label: 'Address (URL)', type: 'url', required: true, value: config ? config.url : undefined, hint: 'https to a public host.' }),
-      field({ name: 'enabled', label: 'Enabled', type: 'checkbox', value: config ? config.enabled : true, hint: 'Disabled: each new code’s delivery fails at once (redrive it later).' }),
+      field({ name: 'enabled', label: 'Enabled', type: 'checkbox', value: config ? config.enabled : true, hint: 'Disabled: new codes are not sent.' }),
     ],
-    onSubmit: async (values) => {
+    onSubmit: async (values, formEl) => {
       const saved = await ctx.api.put(base, values);
       drawCurrent(saved);
       shown.replaceChildren();
+      formEl.querySelector('button[type=submit]').textContent = 'Save the webhook';
       return saved.secret ? secretNotice(saved.secret, 'The signing secret was issued.')
         : notice('ok', h('p', { 'data-test': 'webhook-saved' }, 'Saved. The signing secret is unchanged.'));
     },
@@ -61,10 +67,12 @@ function configuration(ctx, base, config) {
   const rotate = actionButton('Issue a new signing secret', async () => {
     const rotated = await ctx.api.post(`${base}/rotate-secret`);
     drawCurrent(rotated);
+    settings.querySelector('.form-result').replaceChildren();
     shown.replaceChildren(secretNotice(rotated.secret, 'A new signing secret signs every request from now on.'));
     return 'Rotated.';
   }, { confirmText: 'Issue a new signing secret? The receiver must check signatures with the new one from now on.' });
-  return h('div', {}, current, settings, config ? h('div', { class: 'form-actions' }, rotate) : null, shown);
+  rotateBox.append(rotate);
+  return h('div', {}, current, settings, rotateBox, shown);
 }
 
 function deliveries(ctx, base) {

@@ -65,6 +65,7 @@ class ConsoleGiftCodesBrowserIT {
         assertThat(browser.find("[data-test=generated]").getText()).startsWith("10,000 codes generated");
         browser.click("Download the codes (CSV)");
         Path file = browser.downloaded("giftcodes-" + batchId + ".csv", Duration.ofSeconds(120));
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.find("[data-test=batch-download]"));
         browser.screenshot("giftcodes-batch-csv");
 
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -149,6 +150,32 @@ class ConsoleGiftCodesBrowserIT {
     }
 
     @Test
+    void aLongListIsReadInCursorPagesForwardAndBack() {
+        var shop = stack.shop("pages");
+        stack.expect(201, "POST", "/api/" + shop.code() + "/admin/giftCodes", ConsoleStack.ADMIN_KEY,
+                Map.of("generate", Map.of("count", 120, "prefix", "PAGE"), "template", Map.of("value", 5, "discountType", "VALUE")));
+        browser.signIn(ConsoleStack.ADMIN_KEY).open("#/store/" + shop.code() + "/giftcodes");
+        WebElement find = section("Find codes");
+        browser.fill(find, "Code starts with", "PAGE").fill(find, "Codes per page", "50").click(find, "Find");
+        browser.waitForText("Page 1");
+
+        List<String> first = listedCodes();
+        assertThat(first).hasSize(50);
+        browser.click("Next page");
+        browser.waitForText("Page 2");
+        List<String> second = listedCodes();
+        browser.click("Next page");
+        browser.waitForText("Page 3 (last)");
+        List<String> third = listedCodes();
+        assertThat(second).hasSize(50).doesNotContainAnyElementsOf(first);
+        assertThat(third).hasSize(20).doesNotContainAnyElementsOf(second);
+        browser.click("Previous page");
+        browser.waitForText("Page 2");
+        assertThat(listedCodes()).isEqualTo(second);
+        browser.assertNoConsoleErrors();
+    }
+
+    @Test
     void aFilterTheApiRefusesIsShownNextToItsField() {
         var shop = stack.shop("badfilter");
         browser.signIn(ConsoleStack.ADMIN_KEY).open("#/store/" + shop.code() + "/giftcodes");
@@ -157,6 +184,11 @@ class ConsoleGiftCodesBrowserIT {
 
         assertThat(browser.waitForErrorNextTo("Code starts with")).isNotBlank();
         browser.assertNoConsoleErrors();
+    }
+
+    /** The codes of the results table now shown. */
+    private List<String> listedCodes() {
+        return browser.findAll("[data-test=codes-results] tbody tr td:first-child").stream().map(WebElement::getText).toList();
     }
 
     private WebElement section(String title) {

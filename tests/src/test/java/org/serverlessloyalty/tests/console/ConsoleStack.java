@@ -78,4 +78,11 @@ public final class ConsoleStack implements AutoCloseable {
     public void close() {
         stack.close();
     }
+
+    /** The same stack with some template parameters set (e.g. a short webhook retry window). */
+    public static ConsoleStack start(Map<String, String> parameters) {
+        return new ConsoleStack(LocalStack.start(LocalStack.Options.defaults().port(0)
+                .templatePath(CloudFormationYaml.repositoryRoot().resolve("template.yaml"))
+                .adminKey(ADMIN_KEY).seedDemo(false).accessLog(false).parameters(parameters)));
+    }
 }
