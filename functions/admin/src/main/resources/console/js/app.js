@@ -112,7 +112,7 @@ async function renderChrome(route, ticket) {
   }
   const codes = session.kind === 'admin' ? storeCodes : [session.store];
   const select = h('select', { id: 'store-select', 'aria-label': 'Store' },
-    h('option', { value: '' }, session.kind === 'admin' ? 'Choose a store…' : ''),
+    session.kind === 'admin' ? h('option', { value: '' }, 'Choose a store…') : null,
     codes.map((code) => h('option', { value: code, selected: code === route.store }, code)));
   if (route.store && !codes.includes(route.store)) select.append(h('option', { value: route.store, selected: true }, route.store));
   select.addEventListener('change', () => {

@@ -96,6 +96,8 @@ class ConsoleAccessibilityBrowserIT {
                 assertThat(problems()).as("accessibility problems of " + section).isEmpty());
 
         assertThat(visited).extracting(ConsoleSections.Section::title).contains("Overview").doesNotContain("Stores");
+        // Its picker offers its one store, no blank choice.
+        assertThat(browser.findAll("#store-select option")).extracting(o -> o.getText()).containsExactly(shop.code());
         browser.assertNoConsoleErrors();
     }
 
