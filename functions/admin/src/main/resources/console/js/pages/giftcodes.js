@@ -134,11 +134,11 @@ function generator(ctx) {
     onSubmit: async (values, formEl) => {
       const body = { generate: values.generate || {}, template: values.template || {} };
       const key = newIdempotencyKey();
-      const waiting = h('p', { class: 'hint', role: 'status' }, `Writing ${body.generate.count ?? ''} codes…`);
+      const waiting = h('p', { class: 'hint', role: 'status' }, `Writing ${Number(body.generate.count || 0).toLocaleString()} codes…`);
       formEl.querySelector('.form-result').replaceChildren(waiting);
       const created = await sendUntilAnswered(
         () => ctx.api.post(codesPath(ctx), body, { headers: { 'Idempotency-Key': key } }),
-        (text) => { waiting.textContent = text; });
+        (text) => { waiting.textContent = text; }).finally(() => waiting.remove());
       return notice('ok',
         h('p', { 'data-test': 'generated' }, `${created.created.toLocaleString()} codes generated in batch `,
           h('code', { 'data-test': 'batch-id' }, created.batchId), '.'),
@@ -155,12 +155,15 @@ function lister(ctx) {
       field({ name: 'code', label: 'Codes to create', type: 'lines', required: true, rows: 4, hint: 'One per line, up to 1,000; all are created or none.' }),
       fieldset('Their terms', termsFields()),
     ],
-    onSubmit: async (values) => {
+    onSubmit: async (values, formEl) => {
       const { code: codes = [], ...terms } = values;
       const body = { codes: codes.map((code) => ({ code, ...terms })) };
       const key = newIdempotencyKey();
+      const waiting = h('p', { class: 'hint', role: 'status' }, `Writing ${codes.length.toLocaleString()} codes…`);
+      formEl.querySelector('.form-result').replaceChildren(waiting);
       const created = await sendUntilAnswered(
-        () => ctx.api.post(codesPath(ctx), body, { headers: { 'Idempotency-Key': key } }), () => {});
+        () => ctx.api.post(codesPath(ctx), body, { headers: { 'Idempotency-Key': key } }),
+        (text) => { waiting.textContent = text; }).finally(() => waiting.remove());
       return notice('ok', h('p', { 'data-test': 'listed' }, `${created.created} codes created in batch `, h('code', {}, created.batchId), '.'),
         codesTable(ctx, created.codes || [], 'Codes created'));
     },
