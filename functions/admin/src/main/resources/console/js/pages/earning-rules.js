@@ -1,10 +1,13 @@
 // A store's earning rules (Open Loyalty's earningRule[...] form): list with the API's filters, create every type
 // the API takes with its own fields, edit (PUT, the type stays), activate/deactivate, and a basket simulation
-// (POST /transaction/simulate: the points the store's active rules give a basket; nothing is written).
+// (POST /transaction/simulate: the points the store's active rules give a basket; nothing is written), and in the
+// rule form a draft simulation (POST /earningRule/simulate, issue 12: the unsaved form's points on a basket).
 // Every route here takes the admin key and the store's key.
 
 import { ApiError, path } from '../api.js';
-import { actionButton, field, fieldset, form, formatDate, h, notice, pageHeading, section, table } from '../ui.js';
+import {
+  actionButton, clearErrors, field, fieldset, form, formatDate, h, notice, pageHeading, section, showErrors, table, values,
+} from '../ui.js';
 import { asList, pagedList, points } from './loyalty-kit.js';
 
 const TYPES = [
@@ -30,6 +33,7 @@ const PERIODS = [['', '—'], ['day', 'a day'], ['week', 'a week'], ['month', 'a
   ['6months', '6 months'], ['year', 'a year'], ['forever', 'ever']];
 const LABEL_MULTIPLIER_ROWS = 3;
 const BASKET_ROWS = 4;
+const DRAFT_BASKET_ROWS = 3;
 
 export default {
   id: 'earning-rules',
@@ -241,14 +245,9 @@ function ruleForm(ctx, choices, rule, after) {
       f({ name: n('lastExecutedRule'), label: 'Stop evaluating after this rule (lastExecutedRule)', type: 'checkbox' }),
       Object.values(typeSets),
     ],
-    onSubmit: async (values) => {
-      const rl = { ...(values.earningRule || {}) };
-      if (rl.labelMultipliers) {
-        rl.labelMultipliers = asList(rl.labelMultipliers).filter((m) => m && Object.keys(m).length);
-      }
-      if (rl.target === 'level') delete rl.segments;
-      if (rl.target === 'segment') delete rl.levels;
-      if (!rl.target) { delete rl.levels; delete rl.segments; }
+    extra: draftSimulator(ctx, rule),
+    onSubmit: async (formValues) => {
+      const rl = ruleBody(formValues);
       const answer = rule
         ? await ctx.api.put(path`/api/${ctx.store}/earningRule/${rule.earningRuleId}`, { earningRule: rl })
         : await ctx.api.post(path`/api/${ctx.store}/earningRule`, { earningRule: rl });
@@ -257,20 +256,105 @@ function ruleForm(ctx, choices, rule, after) {
   });
 }
 
+/** The earningRule part of a rule form's values, as the create and replace routes take it. */
+function ruleBody(formValues) {
+  const rl = { ...(formValues.earningRule || {}) };
+  if (rl.labelMultipliers) {
+    rl.labelMultipliers = asList(rl.labelMultipliers).filter((m) => m && Object.keys(m).length);
+  }
+  if (rl.target === 'level') delete rl.segments;
+  if (rl.target === 'segment') delete rl.levels;
+  if (!rl.target) { delete rl.levels; delete rl.segments; }
+  return rl;
+}
+
 // ---------------------------------------------------------------------------------------------------------
-// The basket simulation.
+// The basket simulations.
+
+/** Basket lines named transaction[items][i][...], labelled `${prefix} i SKU`, `... total`. */
+function basketRows(count, prefix) {
+  const rows = [];
+  for (let i = 0; i < count; i += 1) {
+    const item = (key) => `transaction[items][${i}]${key}`;
+    rows.push(h('fieldset', { class: 'basket-row' }, h('legend', { class: 'visually-hidden' }, `${prefix} ${i + 1}`),
+      field({ name: item('[sku][code]'), label: `${prefix} ${i + 1} SKU` }),
+      field({ name: item('[name]'), label: `${prefix} ${i + 1} name` }),
+      field({ name: item('[quantity]'), label: `${prefix} ${i + 1} quantity`, type: 'number', min: 0, step: 'any' }),
+      field({ name: item('[grossValue]'), label: `${prefix} ${i + 1} total`, type: 'number', step: 'any' }),
+      field({ name: item('[category]'), label: `${prefix} ${i + 1} category` })));
+  }
+  return rows;
+}
+
+/**
+ * The filled lines of a basket form (empty ones are not sent), and how to rename the API's errors about the lines
+ * it was sent (transaction[items][0]) to the form's own (transaction[items][2]), so they land next to the field.
+ */
+function filledLines(tx) {
+  const sent = (tx && tx.items ? Object.entries(tx.items).map(([k, v]) => ({ k, v })) : [])
+    .filter(({ v }) => v && Object.keys(v).length);
+  if (!sent.length) throw new ApiError(400, { message: 'Fill at least one line.', errors: [] });
+  const rename = (e) => {
+    if (e instanceof ApiError) {
+      e.errors = e.errors.map((err) => ({
+        ...err,
+        field: String(err.field || '').replace(/^transaction\[items\]\[(\d+)\]/, (m, i) => `transaction[items][${sent[Number(i)] ? sent[Number(i)].k : i}]`),
+      }));
+    }
+    return e;
+  };
+  return { items: sent.map(({ v }) => v), rename };
+}
+
+/**
+ * Issue 12: the rule form's "Simulate this rule on a basket" part. Posts the form's current earningRule values (as
+ * the create would send them; an edit adds its fixed type) and the basket to POST /earningRule/simulate, which saves
+ * nothing, and shows what the draft alone gives and what it gives among the store's active rules. Errors of both
+ * parts come back under the API's own field names, so they are shown next to the form's fields.
+ */
+function draftSimulator(ctx, rule) {
+  const result = h('div', { class: 'form-result', 'data-test': 'draft-simulated' });
+  const button = h('button', { type: 'button', class: 'secondary' }, 'Simulate this rule');
+  const el = h('fieldset', { class: 'draft-simulator', 'data-test': 'draft-simulator' },
+    h('legend', {}, 'Simulate this rule on a basket'),
+    h('p', { class: 'hint' }, 'The points this rule, as filled above and before it is saved, would give a basket: '
+      + 'alone, and with the store’s active rules. Nothing is saved. A line’s total is its price times its quantity.'),
+    basketRows(DRAFT_BASKET_ROWS, 'Draft basket line'),
+    h('div', { class: 'form-actions' }, button), result);
+  const run = async () => {
+    const formEl = el.closest('form');
+    clearErrors(formEl);
+    result.replaceChildren();
+    button.disabled = true;
+    let lines = null;
+    try {
+      const formValues = values(formEl);
+      lines = filledLines(formValues.transaction);
+      const earningRule = ruleBody(formValues);
+      if (rule) earningRule.type = rule.type;
+      const answer = await ctx.api.post(path`/api/${ctx.store}/earningRule/simulate`,
+        { earningRule, transaction: { items: lines.items } });
+      result.replaceChildren(h('p', { class: 'simulated', role: 'status' }, 'This rule alone gives ',
+        h('span', { 'data-test': 'draft-points' }, points(answer.points)), ' points; with the store’s active rules, ',
+        h('span', { 'data-test': 'draft-points-with-active' }, points(answer.pointsWithActiveRules)), ' points.'));
+    } catch (e) {
+      showErrors(formEl, lines ? lines.rename(e) : e);
+    } finally {
+      button.disabled = false;
+    }
+  };
+  button.addEventListener('click', run);
+  // Enter in a basket field simulates; it must not submit (and save) the rule.
+  el.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && e.target instanceof HTMLInputElement) {
+      e.preventDefault();
+      run();
+    }
+  });
+  return el;
+}
 
 function simulator(ctx) {
-  const rows = [];
-  for (let i = 0; i < BASKET_ROWS; i += 1) {
-    const item = (key) => `transaction[items][${i}]${key}`;
-    rows.push(h('fieldset', { class: 'basket-row' }, h('legend', { class: 'visually-hidden' }, `Line ${i + 1}`),
-      field({ name: item('[sku][code]'), label: `Line ${i + 1} SKU` }),
-      field({ name: item('[name]'), label: `Line ${i + 1} name` }),
-      field({ name: item('[quantity]'), label: `Line ${i + 1} quantity`, type: 'number', min: 0, step: 'any' }),
-      field({ name: item('[grossValue]'), label: `Line ${i + 1} total`, type: 'number', step: 'any' }),
-      field({ name: item('[category]'), label: `Line ${i + 1} category` })));
-  }
   return h('div', { 'data-test': 'simulator' },
     h('p', { class: 'hint' }, 'The points the store’s active rules (as saved) give this basket; nothing is written. '
       + 'With a member’s e-mail, only the rules for that member count; without, every active rule does. '
@@ -278,28 +362,17 @@ function simulator(ctx) {
     form({
       label: 'Try a basket',
       submitLabel: 'Simulate',
-      fields: [rows, field({ name: 'transaction[customerData][email]', label: 'Member’s e-mail (optional)', type: 'email' })],
-      onSubmit: async (values) => {
-        const tx = values.transaction || {};
-        // Lines left empty are not sent; the API's errors name the lines it was sent, renamed to the form's.
-        const sent = asList(tx.items ? Object.entries(tx.items).map(([k, v]) => ({ k, v })) : [])
-          .filter(({ v }) => v && Object.keys(v).length);
-        const body = { transaction: { items: sent.map(({ v }) => v) } };
+      fields: [basketRows(BASKET_ROWS, 'Line'), field({ name: 'transaction[customerData][email]', label: 'Member’s e-mail (optional)', type: 'email' })],
+      onSubmit: async (formValues) => {
+        const tx = formValues.transaction || {};
+        const lines = filledLines(tx);
+        const body = { transaction: { items: lines.items } };
         if (tx.customerData) body.transaction.customerData = tx.customerData;
-        if (!sent.length) {
-          throw new ApiError(400, { message: 'Fill at least one line.', errors: [] });
-        }
         let answer;
         try {
           answer = await ctx.api.post(path`/api/${ctx.store}/transaction/simulate`, body);
         } catch (e) {
-          if (e instanceof ApiError) {
-            e.errors = e.errors.map((err) => ({
-              ...err,
-              field: String(err.field || '').replace(/^transaction\[items\]\[(\d+)\]/, (m, i) => `transaction[items][${sent[Number(i)] ? sent[Number(i)].k : i}]`),
-            }));
-          }
-          throw e;
+          throw lines.rename(e);
         }
         return h('p', { class: 'simulated', role: 'status' }, 'This basket earns ',
           h('span', { 'data-test': 'simulated-points' }, points(answer.points)), ' points.');

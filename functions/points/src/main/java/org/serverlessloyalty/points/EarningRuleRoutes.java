@@ -7,16 +7,20 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.serverlessloyalty.shared.access.model.Caller;
 import org.serverlessloyalty.shared.campaign.model.CampaignId;
 import org.serverlessloyalty.shared.campaign.port.CampaignRepository;
 import org.serverlessloyalty.shared.earning.json.EarningRuleJson;
 import org.serverlessloyalty.shared.earning.model.Audience;
+import org.serverlessloyalty.shared.earning.model.DraftPreview;
 import org.serverlessloyalty.shared.earning.model.EarningRule;
 import org.serverlessloyalty.shared.earning.model.EarningRuleType;
 import org.serverlessloyalty.shared.earning.model.RuleDefinition;
 import org.serverlessloyalty.shared.earning.model.RuleTerms;
 import org.serverlessloyalty.shared.earning.port.TargetNames;
+import org.serverlessloyalty.shared.earning.rules.DraftRules;
 import org.serverlessloyalty.shared.earning.rules.RuleListing;
 import org.serverlessloyalty.shared.earning.service.EarningRuleAdmin;
 import org.serverlessloyalty.shared.level.port.MemberAudience;
@@ -33,6 +37,9 @@ import org.serverlessloyalty.shared.platform.idempotency.RequestHash;
 import org.serverlessloyalty.shared.platform.observability.BusinessMetrics;
 import org.serverlessloyalty.shared.platform.text.PlainText;
 import org.serverlessloyalty.shared.store.model.Store;
+import org.serverlessloyalty.shared.store.model.StoreCode;
+import org.serverlessloyalty.shared.transaction.json.TransactionJson;
+import org.serverlessloyalty.shared.transaction.model.Transaction;
 
 /**
  * Open Loyalty's earning rule routes (behaviour spec 1.B.3): E-1 create, E-2 replace, E-3 list (admin and seller),
@@ -41,6 +48,8 @@ import org.serverlessloyalty.shared.store.model.Store;
 final class EarningRuleRoutes {
 
     static final String RULE = "earningRule";
+    /** The basket's root key in a draft simulation: the one {@code POST /transaction/simulate} reads. */
+    static final String TRANSACTION = "transaction";
     static final String EVENT_NAME_TAKEN = "A custom event rule with this eventName already exists";
 
     private final EarningRuleAdmin rules;
@@ -50,10 +59,14 @@ final class EarningRuleRoutes {
     private final BusinessMetrics metrics;
     private final Clock clock;
     private final CampaignRepository campaigns;
+    private final Function<StoreCode, Set<String>> deliverySkus;
 
+    /** @param deliverySkus the store's {@code excludedDeliverySKUs} (E5), as a transaction's basket carries them */
     EarningRuleRoutes(EarningRuleAdmin rules, TargetNames names, MemberAudience audiences, Idempotency idempotency,
-                      BusinessMetrics metrics, Clock clock, CampaignRepository campaigns) {
+                      BusinessMetrics metrics, Clock clock, CampaignRepository campaigns,
+                      Function<StoreCode, Set<String>> deliverySkus) {
         this.campaigns = campaigns;
+        this.deliverySkus = deliverySkus;
         this.rules = rules;
         this.names = names;
         this.audiences = audiences;
@@ -120,6 +133,36 @@ final class EarningRuleRoutes {
             fields.errors().throwIfAny();
         }
         return answer(request, rules.replace(store.code(), id, definition), fields);
+    }
+
+    /**
+     * Ours (issue 12; Open Loyalty has no draft simulation): what an unsaved rule would give a basket. The body holds
+     * the create form ({@code earningRule[...]}, read and checked exactly as E-1 reads it) and the basket
+     * ({@code transaction[...]}, read as T-4 reads it); one 400 names every bad field of both, and a rule no
+     * transaction runs (E3: event, custom_event, referral, geolocation, qrcode) is 400 on {@code earningRule[type]}.
+     * 200 {@code {"points","pointsWithActiveRules"}} ({@link DraftRules}). Nothing is written: no rule, no
+     * transaction, no idempotency record. The preview is the merchant's (T7): customer data, if sent, is checked
+     * but names no member, so no level, segment or status applies.
+     */
+    ApiResponse simulate(ApiRequest request, Caller caller) {
+        Store store = caller.store();
+        Map<String, JsonFields> parts = OpenLoyaltyBody.parseEach(request, RULE, TRANSACTION);
+        JsonFields form = parts.get(RULE);
+        RuleDefinition definition = EarningRuleJson.parse(form, store.timezone(), Optional.empty());
+        Transaction basket = TransactionJson.simulate(parts.get(TRANSACTION), store.timezone(), clock.instant());
+        JsonNode type = form.raw("type");
+        Optional<String> refused = (type != null && type.isTextual()
+                ? EarningRuleType.fromValue(type.asText().strip()) : Optional.<EarningRuleType>empty())
+                .flatMap(DraftRules::refusal);
+        refused.ifPresent(reason -> form.errors().add(form.path("type"), reason));
+        checkRewardCampaign(store, definition, form);
+        form.errors().throwIfAny();
+        DraftPreview preview = DraftRules.preview(definition, rules.list(store.code()),
+                basket.basket(deliverySkus.apply(store.code())), clock.instant());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("points", preview.points());
+        body.put("pointsWithActiveRules", preview.pointsWithActiveRules());
+        return ApiResponse.ok(body);
     }
 
     /**

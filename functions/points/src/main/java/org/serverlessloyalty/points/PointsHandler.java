@@ -165,7 +165,8 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
         var segmentRepository = ports.loyalty().segments();
         this.earningRules = new EarningRuleRoutes(new EarningRuleAdmin(loyalty.earningRules(), clock),
                 new LevelAndSegmentNames(levelRepository, segmentRepository), loyalty.audiences(), idempotency,
-                metrics, clock, ports.loyalty().rewardCampaigns().campaigns());
+                metrics, clock, ports.loyalty().rewardCampaigns().campaigns(),
+                store -> loyalty.transactions().settings(store).excludedDeliverySkus());
         this.levels = new LevelRoutes(new Levels(levelRepository), memberLevels, directory, clock);
         this.segments = new SegmentRoutes(new Segments(segmentRepository, directory), directory, clock);
         this.transactions = new TransactionRoutes(loyalty.transactions(), clock);
@@ -242,6 +243,9 @@ public final class PointsHandler implements RequestHandler<APIGatewayV2HTTPEvent
                     earningRules.list(request, authorization.authorize(request, Access.STORE_ADMIN));
             case "GET /api/{storeCode}/earningRule/{earningRule}" ->
                     earningRules.get(request, authorization.authorize(request, Access.STORE_ADMIN));
+            // issue 12: ours, a draft rule's points on a basket before it is saved (nothing written).
+            case "POST /api/{storeCode}/earningRule/simulate" ->
+                    earningRules.simulate(request, authorization.authorize(request, Access.STORE_ADMIN));
             case "POST /api/{storeCode}/earningRule/{earningRule}/activate" ->
                     earningRules.activate(request, authorization.authorize(request, Access.STORE_ADMIN));
             case "GET /api/{storeCode}/seller/earningRule" ->

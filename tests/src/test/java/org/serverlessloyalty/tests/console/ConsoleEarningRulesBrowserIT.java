@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The earning rules section: create rules of several types, switch one off, and simulate a basket with them. */
+/**
+ * The earning rules section: create rules of several types, switch one off, simulate a basket with them, and (issue
+ * 12) simulate a DRAFT rule on a basket before saving it (POST /earningRule/simulate, which writes nothing).
+ */
 class ConsoleEarningRulesBrowserIT {
 
     private static ConsoleStack stack;
@@ -84,6 +87,63 @@ class ConsoleEarningRulesBrowserIT {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d -> "0".equals(
                 browser.script("const e = document.querySelector('[data-test=simulated-points]'); return e && e.textContent")));
         browser.assertNoConsoleErrors();
+    }
+
+    /** Issue 12: the create form's draft is simulated on a basket (rules E5, E3/E9, T7) before anything is saved. */
+    @Test
+    void aDraftSpendingRuleShowsItsPointsOnABasketBeforeItIsSaved() {
+        var shop = stack.shop("draft");
+        createLevel(shop, "Base");
+        stack.expect(200, "POST", "/api/" + shop.code() + "/earningRule", shop.key(), Map.of("earningRule", Map.of(
+                "type", "product_purchase", "name", "Mug bonus", "description", "d", "active", true,
+                "allTimeActive", true, "target", "level", "levels", List.of(createLevel(shop, "Other")),
+                "skuIds", List.of("MUG"), "pointsAmount", 10)));
+        browser.signIn(shop.key());
+        browser.open("#/store/" + shop.code() + "/earning-rules");
+        browser.waitForText("Mug bonus");
+
+        WebElement create = browser.find("[data-test=rule-create]");
+        browser.choose(create, "Rule type", "General spending (points per unit of currency)")
+                .fill(create, "Rule name", "Three points per euro").fill(create, "Rule description", "A draft")
+                .choose(create, "Target", "members of levels").choose(create, "Levels", "Base")
+                .fill(create, "Points per unit", "3");
+        fillDraftLine(create, 1, List.of("BOOTS", "Boots", "1", "40", "shoes"));
+        fillDraftLine(create, 2, List.of("MUG", "Mug", "2", "12", "kitchen"));
+        browser.click(create, "Simulate this rule");
+        // E5: 3 x 52 alone; with the saved mug bonus (E8, after it; T7: whatever its level), 156 + 10.
+        waitUntilTextIn("[data-test=draft-points]", "156");
+        assertThat(browser.find("[data-test=draft-points-with-active]").getText()).isEqualTo("166");
+        assertThat(rulesTotal(shop)).as("nothing saved by a simulation").isEqualTo(1);
+        browser.script("arguments[0].scrollIntoView({block: 'center'})", browser.find("[data-test=draft-simulated]"));
+        browser.screenshot("earning-rules-draft-simulation");
+
+        // One 400 naming a field of each part, shown next to the form's own fields; still nothing saved.
+        browser.fill(create, "Rule name", "").fill(create, "Draft basket line 2 SKU", "");
+        browser.click(create, "Simulate this rule");
+        assertThat(browser.waitForErrorNextTo("Rule name")).isNotBlank();
+        assertThat(browser.waitForErrorNextTo("Draft basket line 2 SKU")).isNotBlank();
+        assertThat(rulesTotal(shop)).isEqualTo(1);
+
+        browser.fill(create, "Rule name", "Three points per euro").fill(create, "Draft basket line 2 SKU", "MUG");
+        browser.click(create, "Create rule");
+        browser.waitForText("Rule created:");
+        assertThat(rulesTotal(shop)).isEqualTo(2);
+        JsonNode saved = stack.expect(200, "GET", "/api/" + shop.code() + "/earningRule?type=points", shop.key(), null)
+                .get("earningRules").get(0);
+        assertThat(saved.get("name").asText()).isEqualTo("Three points per euro");
+        assertThat(saved.get("pointValue").asInt()).isEqualTo(3);
+        browser.assertNoConsoleErrors();
+    }
+
+    private void fillDraftLine(WebElement scope, int line, List<String> values) {
+        String[] labels = {"SKU", "name", "quantity", "total", "category"};
+        for (int j = 0; j < labels.length; j++) {
+            browser.fill(scope, "Draft basket line " + line + " " + labels[j], values.get(j));
+        }
+    }
+
+    private int rulesTotal(ConsoleStack.Shop shop) {
+        return stack.expect(200, "GET", "/api/" + shop.code() + "/earningRule", shop.key(), null).get("total").asInt();
     }
 
     @Test

@@ -119,6 +119,11 @@ class HostileBodiesIT {
             Map.entry("POST /api/{storeCode}/earningRule", new JsonRoute(EARNING_RULE, "earningRule[pointValue]")),
             Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}",
                     new JsonRoute(EARNING_RULE, "earningRule[pointValue]")),
+            // issue 12: a draft rule on a basket; both parts in one body, the hole in the rule's
+            Map.entry("POST /api/{storeCode}/earningRule/simulate", new JsonRoute(EARNING_RULE.substring(0,
+                    EARNING_RULE.length() - 1) + ",\"transaction\":{\"items\":[{\"sku\":{\"code\":\"S\"},"
+                    + "\"name\":\"n\",\"quantity\":1,\"category\":\"c\",\"grossValue\":1}]}}",
+                    "earningRule[pointValue]")),
             Map.entry("POST /api/{storeCode}/earningRule/{earningRule}/activate",
                     new JsonRoute("{\"active\":" + HOLE + "}", "active")),
             // issue 10: h10-events
@@ -195,6 +200,8 @@ class HostileBodiesIT {
             // issue 10: h10-rules
             Map.entry("POST /api/{storeCode}/earningRule", "earningRule"),
             Map.entry("PUT /api/{storeCode}/earningRule/{earningRule}", "earningRule"),
+            // issue 12: the draft simulation reads earningRule[...] and transaction[...] with the same parser
+            Map.entry("POST /api/{storeCode}/earningRule/simulate", "earningRule"),
             // issue 10: h10-events
             Map.entry("POST /api/{storeCode}/earningRule/geolocation/customer/{customer}", "earningRule"),
             Map.entry("POST /api/{storeCode}/earningRule/qrcode/customer/{customer}", "earningRule"),

@@ -95,6 +95,73 @@ class EarningRulesHttpIT {
                 "earningRule[radius]", "earningRule[segments]");
     }
 
+    /** A basket of boots for 40 and a mug for 12, as {@code POST /transaction/simulate} reads it. */
+    private static final String BASKET = "&transaction[purchaseDate]=2026-11-28+10:00"
+            + "&transaction[items][0][sku][code]=BOOTS&transaction[items][0][name]=Boots"
+            + "&transaction[items][0][quantity]=1&transaction[items][0][grossValue]=40"
+            + "&transaction[items][0][category]=shoes&transaction[items][1][sku][code]=MUG-1"
+            + "&transaction[items][1][name]=Mug&transaction[items][1][quantity]=1"
+            + "&transaction[items][1][grossValue]=12&transaction[items][1][category]=kitchen";
+
+    /**
+     * Issue 12 (ours): a draft rule's points on a basket, alone and with the store's active rules (E3 order, E5, E8,
+     * T7), and a 400 naming fields of both parts; nothing is ever saved.
+     */
+    @Test
+    void aDraftRuleIsSimulatedOnABasketBeforeSavingAndNothingIsWritten() {
+        PointsStack.Shop shop = stack.shop("es");
+        String base = "/api/" + shop.code();
+        var saved = stack.call("POST", base + "/earningRule", PointsStack.form(shop.key()),
+                form("points", "One+per+euro", "&earningRule[pointValue]=1"));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+        // E8: +50 per mug line, after the saved spending rule (E3): 50 alone, 52 + 50 with it.
+        var preview = stack.call("POST", base + "/earningRule/simulate", PointsStack.form(shop.key()),
+                form("product_purchase", "Mug+bonus", "&earningRule[skuIds][0]=MUG-1&earningRule[pointsAmount]=50")
+                        + BASKET);
+        assertThat(preview.status()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.json().get("points").decimalValue()).isEqualByComparingTo("50");
+        assertThat(preview.json().get("pointsWithActiveRules").decimalValue()).isEqualByComparingTo("102");
+
+        // E5 as JSON, with the store key as a bearer: 3 per euro on 52.
+        var json = stack.call("POST", base + "/earningRule/simulate", PointsStack.bearer(shop.key()),
+                Json.write(Map.of("earningRule", Map.of("type", "points", "name", "Three", "description", "d",
+                        "active", false, "allTimeActive", true, "target", "level", "levels", List.of(GOLD),
+                        "pointValue", 3), "transaction", Map.of("items", List.of(Map.of("sku", Map.of("code", "A"),
+                        "name", "a", "quantity", 1, "grossValue", 52, "category", "c"))))));
+        assertThat(json.status()).as(json.body()).isEqualTo(200);
+        assertThat(json.json().get("points").decimalValue()).isEqualByComparingTo("156");
+        assertThat(json.json().get("pointsWithActiveRules").decimalValue()).isEqualByComparingTo("208");
+
+        // One 400 naming the bad fields of both parts.
+        var bad = stack.call("POST", base + "/earningRule/simulate", PointsStack.form(shop.key()),
+                "earningRule[type]=points&earningRule[description]=d&earningRule[allTimeActive]=1"
+                        + "&earningRule[target]=level&earningRule[levels][0]=" + GOLD + "&earningRule[pointValue]=-1"
+                        + "&transaction[items][0][sku][code]=A&transaction[items][0][name]=a"
+                        + "&transaction[items][0][quantity]=1&transaction[items][0][grossValue]=x"
+                        + "&transaction[items][0][category]=c");
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.json().get("errors").findValuesAsText("field")).contains("earningRule[name]",
+                "earningRule[pointValue]", "transaction[items][0][grossValue]");
+
+        // E3: rules no transaction runs are 400 on earningRule[type].
+        var event = stack.call("POST", base + "/earningRule/simulate", PointsStack.form(shop.key()),
+                "earningRule[type]=qrcode&earningRule[name]=Q&earningRule[description]=d&earningRule[active]=1"
+                        + "&earningRule[allTimeActive]=1&earningRule[target]=level&earningRule[levels][0]=" + GOLD
+                        + "&earningRule[code]=abc&earningRule[pointsAmount]=5" + BASKET);
+        assertThat(event.status()).as(event.body()).isEqualTo(400);
+        assertThat(event.json().get("errors").findValuesAsText("field")).containsExactly("earningRule[type]");
+        assertThat(event.json().get("errors").findValuesAsText("message").get(0))
+                .contains("not applied to transactions");
+
+        // Nothing saved: the store still has its one rule, and no transaction.
+        JsonNode rules = stack.call("GET", base + "/earningRule", PointsStack.bearer(shop.key()), null).json();
+        assertThat(rules.get("total").asInt()).isEqualTo(1);
+        assertThat(rules.get("earningRules").findValuesAsText("name")).containsExactly("One per euro");
+        JsonNode transactions = stack.call("GET", base + "/transaction", PointsStack.bearer(shop.key()), null).json();
+        assertThat(transactions.get("total").asInt()).isZero();
+    }
+
     @AfterEach
     void faultsOff() {
         stack.faultsOff();

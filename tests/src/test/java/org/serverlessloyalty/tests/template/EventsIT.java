@@ -63,6 +63,8 @@ class EventsIT {
             "points/rules/ActivateEarningRule-form.json", "points/rules/ActivateEarningRule.json",
             "points/rules/SellerListEarningRules.json", "points/rules/SellerGetEarningRule.json",
             "points/rules/CustomerEarningRules.json",
+            // issue 12: a draft rule's points on a basket (nothing saved)
+            "points/rules/SimulateEarningRule.json", "points/rules/SimulateEarningRule-form.json",
             // Points, in a store whose adds are locked (set just before): the first add is activated to be spent.
             "points/AddPoints.json", "points/ActivatePointsTransfer.json", "points/AddPoints-form.json",
             "points/SpendPoints.json", "points/SpendPoints-form.json", "points/BlockPoints.json",

@@ -54,6 +54,37 @@ public final class OpenLoyaltyBody {
     }
 
     /**
+     * A body holding several forms at once (issue 12: {@code earningRule[...]} and {@code transaction[...]}): each
+     * root's fields, in the order asked, all recording into ONE {@link FieldErrors}, so a single 400 names every bad
+     * field of every part. An absent root reads as empty fields under its name (its own required checks then name
+     * them, {@code earningRule[type]}); a root that is not an object, or a key that is no root, is recorded. Unlike
+     * {@link #parse}, the root keys are required: without them, which field belongs to which part would be a guess.
+     */
+    public static java.util.Map<String, JsonFields> parseEach(ApiRequest request, String... roots) {
+        ObjectNode tree = tree(request.mediaType().orElse(null), request.body());
+        FieldErrors errors = FieldErrors.none();
+        java.util.Set<String> known = java.util.Set.of(roots);
+        for (java.util.Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                errors.add(name, "is not a known field: send " + String.join(" and ", roots) + " forms");
+            }
+        }
+        java.util.Map<String, JsonFields> parts = new java.util.LinkedHashMap<>();
+        for (String root : roots) {
+            JsonNode wrapped = tree.get(root);
+            if (wrapped != null && !wrapped.isObject()) {
+                errors.add(root, "must hold the " + root + "'s fields, as " + root + "[field]=... or {\"" + root
+                        + "\":{...}}");
+                wrapped = null;
+            }
+            parts.put(root, JsonFields.openLoyalty(wrapped == null ? JsonNodeFactory.instance.objectNode() : wrapped,
+                    root, errors));
+        }
+        return parts;
+    }
+
+    /**
      * The whole body as one tree, before the root key is looked at: what {@link #parse} reads the fields from, public
      * so that a tool holding bodies to a documented schema (the contract tests) reads them exactly as a handler does.
      * Empty or blank → an empty object; 400 and 415 as {@link #parse}.
