@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 
@@ -16,7 +12,7 @@ import org.openqa.selenium.Keys;
  * each button, one page heading, no id twice, and shows without an error; and a person with a keyboard alone can
  * sign in, create a store, open it and send a form.
  */
-class ConsoleAccessibilityBrowserIT {
+class ConsoleAccessibilityBrowserIT extends ConsoleBrowserTest {
 
     /**
      * What the page breaks, one line each: a control no label names, a button with no name, an image without alt
@@ -44,33 +40,6 @@ class ConsoleAccessibilityBrowserIT {
             for (const el of document.querySelectorAll('main .notice-error')) problems.push('error shown: ' + el.textContent.trim());
             return problems;
             """;
-
-    private static ConsoleStack stack;
-    private Browser browser;
-
-    @BeforeAll
-    static void startStack() {
-        stack = ConsoleStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(stack.baseUri());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void everySectionTheAdminKeyOpensHasLabelledFieldsAndNoErrors() {

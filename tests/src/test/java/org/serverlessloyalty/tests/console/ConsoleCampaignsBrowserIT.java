@@ -12,10 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -26,37 +22,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Reward campaigns in the console: a campaign with a coupon pool and a photo, bought for a member, marked used, its
  * delivery status changed and the bought rewards exported as CSV; every step checked against the API.
  */
-class ConsoleCampaignsBrowserIT {
-
-    private static ConsoleStack stack;
-    private Browser browser;
+class ConsoleCampaignsBrowserIT extends ConsoleBrowserTest {
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void startStack() {
-        stack = ConsoleStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(stack.baseUri());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     /** A segment with one registered member holding {@code points} points: the campaign's audience. */
     private record Audience(String segmentId, String segmentName, String memberId, String email) {

@@ -6,10 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -18,34 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The earning rules section: create rules of several types, switch one off, simulate a basket with them, and (issue
  * 12) simulate a DRAFT rule on a basket before saving it (POST /earningRule/simulate, which writes nothing).
  */
-class ConsoleEarningRulesBrowserIT {
-
-    private static ConsoleStack stack;
-    private Browser browser;
-
-    @BeforeAll
-    static void startStack() {
-        stack = ConsoleStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(stack.baseUri());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleEarningRulesBrowserIT extends ConsoleBrowserTest {
 
     @Test
     void aStoreKeyCreatesASpendingRuleAndTheBasketSimulationShowsItsPoints() {

@@ -7,11 +7,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.serverlessloyalty.tests.template.CloudFormationYaml;
 
 /** The console's files over real HTTP on the local stack: served by the admin function, strict, cacheable. */
 class ConsoleFilesHttpIT {
@@ -96,5 +101,28 @@ class ConsoleFilesHttpIT {
         assertThat(get("/console/.hidden.js").statusCode()).isEqualTo(404);
         assertThat(get("/console/js/../../serverless-loyalty.properties").statusCode()).isIn(400, 404);
         assertThat(get("/console/js/pages/README.md").statusCode()).isEqualTo(404);
+    }
+
+    /**
+     * Every file reaches the browser exactly as written: the admin module's build once filtered its resources
+     * (Maven replaced ${name}, ${id}, ... with the project's values), which turned the pages' template literals into
+     * constants (every field's error element got one id; the generated codes' fields were all template[admin]).
+     */
+    @Test
+    void everyConsoleFileIsServedByteForByteAsItIsInTheSources() throws IOException, InterruptedException {
+        Path root = CloudFormationYaml.repositoryRoot().resolve("functions/admin/src/main/resources/console");
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(js|css|html|svg|json)$")).toList();
+        }
+        assertThat(files).extracting(p -> root.relativize(p).toString().replace('\\', '/')).contains("js/ui.js");
+        for (Path file : files) {
+            String relative = root.relativize(file).toString().replace('\\', '/');
+            HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(stack.baseUri().resolve("/console/" + relative)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(answer.statusCode()).as(relative).isEqualTo(200);
+            assertThat(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8)).as(relative)
+                    .isEqualTo(Files.readString(file));
+        }
     }
 }

@@ -11,10 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,34 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The gift-code pages: generate a batch and download it as CSV, create listed codes, find, void, usage. */
-class ConsoleGiftCodesBrowserIT {
-
-    private static ConsoleStack stack;
-    private Browser browser;
-
-    @BeforeAll
-    static void startStack() {
-        stack = ConsoleStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(stack.baseUri());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleGiftCodesBrowserIT extends ConsoleBrowserTest {
 
     @Test
     void generatesTenThousandCodesAndDownloadsEveryOneAsTheApiListsThem() throws IOException {

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,33 +12,11 @@ import org.junit.jupiter.api.Test;
  * the admin key and for a store key, goes to the stack's origin (the Content-Security-Policy that forbids the rest
  * is checked header by header in ConsoleFilesHttpIT; this is what the pages actually ask for).
  */
-class ConsoleNetworkBrowserIT {
+class ConsoleNetworkBrowserIT extends ConsoleBrowserTest {
 
-    private static ConsoleStack stack;
-    private Browser browser;
-
-    @BeforeAll
-    static void startStack() {
-        stack = ConsoleStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.startRecordingRequests(stack.baseUri());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    @Override
+    protected Browser openBrowser() {
+        return Browser.startRecordingRequests(stack.baseUri());
     }
 
     @Test

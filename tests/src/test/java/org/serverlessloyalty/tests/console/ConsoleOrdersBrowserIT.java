@@ -6,42 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serverlessloyalty.shared.platform.http.Json;
 
 /** Finding an order the shop reported (CibleR's order tracking): each code's outcome and the points it earned. */
-class ConsoleOrdersBrowserIT {
-
-    private static ConsoleStack stack;
-    private Browser browser;
-
-    @BeforeAll
-    static void startStack() {
-        stack = ConsoleStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(stack.baseUri());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleOrdersBrowserIT extends ConsoleBrowserTest {
 
     @Test
     void anOrderTheShopReportedShowsEachCodesOutcomeAndThePointsItEarned() {

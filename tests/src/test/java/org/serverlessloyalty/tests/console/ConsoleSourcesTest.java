@@ -52,24 +52,6 @@ class ConsoleSourcesTest {
     }
 
     @Test
-    void everyConsoleFileIsPackagedAsWritten() throws IOException {
-        // The admin function serves its classpath's copy: a build step that rewrote it (Maven's resource filtering
-        // took the ${id} of a template literal for a property once) would break the page only when deployed.
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(CONSOLE)) {
-            files = walk.filter(Files::isRegularFile).toList();
-        }
-        for (Path file : files) {
-            String resource = "console/" + CONSOLE.relativize(file).toString().replace('\\', '/');
-            try (var packaged = getClass().getClassLoader().getResourceAsStream(resource)) {
-                assertThat(packaged).as(resource + " on the classpath").isNotNull();
-                assertThat(new String(packaged.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
-                        .as(resource + " as packaged").isEqualTo(Files.readString(file));
-            }
-        }
-    }
-
-    @Test
     void eachRefusedKindIsFound() {
         assertThat(problems("bad.js", String.join("\n",
                 "el.innerHTML = text;",

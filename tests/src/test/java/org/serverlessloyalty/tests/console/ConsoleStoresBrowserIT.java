@@ -7,43 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A store's settings page: every setting the store PUT takes, and the rotations of its keys and secret. */
-class ConsoleStoresBrowserIT {
-
-    private static ConsoleStack stack;
-    private Browser browser;
-
-    @BeforeAll
-    static void startStack() {
-        stack = ConsoleStack.start();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void startBrowser() {
-        browser = Browser.start(stack.baseUri());
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleStoresBrowserIT extends ConsoleBrowserTest {
 
     @Test
     void theAdminChangesAStoresSettingsAndTheApiHoldsThemAndTheFormShowsThemBack() {
