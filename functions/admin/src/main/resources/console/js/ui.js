@@ -310,3 +310,13 @@ export function csv(header, rows) {
   };
   return [header, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
 }
+
+/**
+ * A definition list of [label, value] pairs (values are text, booleans or Nodes, as table cells): a pair whose
+ * value is undefined is left out, a null or empty value shows as a dash.
+ */
+export function facts(pairs, testId) {
+  return h('dl', { class: 'facts', 'data-test': testId },
+    pairs.filter(([, value]) => value !== undefined).map(([label, value]) => [h('dt', {}, label),
+      h('dd', {}, value === null || value === '' ? '—' : cell(value))]));
+}

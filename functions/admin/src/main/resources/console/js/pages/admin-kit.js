@@ -64,12 +64,6 @@ export async function sendUntilAnswered(send, onWait, { attempts = 6 } = {}) {
   }
 }
 
-/** A small definition list of label/value pairs (values are text or Nodes). */
-export function facts(pairs, testId) {
-  return h('dl', { class: 'facts', 'data-test': testId },
-    pairs.filter(([, value]) => value !== undefined).map(([label, value]) => [h('dt', {}, label),
-      h('dd', {}, value === null || value === '' ? '—' : (value instanceof Node ? value : String(value)))]));
-}
 
 /** A status word as a coloured badge. */
 export function badge(text, kind) {

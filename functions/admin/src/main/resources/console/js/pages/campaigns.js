@@ -3,7 +3,7 @@
 // (de)activation and buying it for a member. Every route here takes the admin key and the store's API key.
 
 import { API_BASE, ApiError, newIdempotencyKey } from '../api.js';
-import { actionButton, field, form, formatDate, h, notice, pageHeading, section, table } from '../ui.js';
+import { actionButton, facts, field, form, formatDate, h, notice, pageHeading, section, table } from '../ui.js';
 import { POOLED, audienceChoices, campaignForm, rewardLabel } from './campaign-form.js';
 
 const PER_PAGE = 20;
@@ -175,7 +175,7 @@ function windowText(w, allTime, from, to) {
 async function campaignPage(ctx, id) {
   const c = await ctx.api.get(campaignPath(ctx, id));
   const names = (map, ids) => (ids || []).map((x) => (map && map[x]) || x).join(', ');
-  const facts = [
+  const details = [
     ['Reward', rewardLabel(c.reward)],
     ['State', activeBadge(c)],
     POOLED.includes(c.reward) ? ['Cost in points', c.costInPoints] : null,
@@ -197,8 +197,7 @@ async function campaignPage(ctx, id) {
   const canBuy = !['cashback', 'custom_campaign_code'].includes(c.reward);
   return h('div', { class: 'page-campaigns' },
     pageHeading(c.name || 'Campaign', toggleButton(ctx, c), h('a', { href: ctx.storeHash('campaigns'), class: 'button secondary' }, 'All campaigns')),
-    section('Campaign', h('dl', { class: 'facts', 'data-test': 'campaign-facts' },
-      facts.map(([k, v]) => [h('dt', {}, k), h('dd', {}, typeof v === 'boolean' ? (v ? 'yes' : 'no') : v instanceof Node ? v : String(v ?? ''))]))),
+    section('Campaign', facts(details, 'campaign-facts')),
     POOLED.includes(c.reward) ? poolSection(ctx, c) : null,
     mediaSection(ctx, c),
     canBuy ? section('Buy for a member', buyForm(ctx, c)) : section('Buy for a member', notice('info', `A ${rewardLabel(c.reward).toLowerCase()} campaign is not bought through the buy routes.`)));

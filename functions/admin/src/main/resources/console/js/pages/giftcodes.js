@@ -11,9 +11,10 @@
 
 import { newIdempotencyKey, path } from '../api.js';
 import {
-  actionButton, csv, downloadText, field, fieldset, form, formatDate, h, notice, pageHeading, progress, section, table,
+  actionButton, csv, downloadText, facts, field, fieldset, form, formatDate, h, notice, pageHeading, progress, section,
+  table,
 } from '../ui.js';
-import { badge, cursorPages, facts, sendUntilAnswered } from './admin-kit.js';
+import { badge, cursorPages, sendUntilAnswered } from './admin-kit.js';
 
 const STATUSES = ['ACTIVE', 'SCHEDULED', 'EXHAUSTED', 'EXPIRED', 'VOIDED', 'PENDING'];
 const STATUS_KIND = { ACTIVE: 'ok', VOIDED: 'error', EXPIRED: 'warn', EXHAUSTED: 'warn' };

@@ -66,9 +66,3 @@ export function asList(value) {
   return Object.keys(value).sort((a, b) => Number(a) - Number(b)).map((k) => value[k]);
 }
 
-/** A definition list of [label, value] pairs, values left out when empty. */
-export function facts(pairs, dataTest) {
-  return h('dl', { class: 'facts', 'data-test': dataTest },
-    pairs.filter(([, v]) => v !== undefined && v !== null && v !== '')
-      .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
-}

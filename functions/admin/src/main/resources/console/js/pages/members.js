@@ -4,8 +4,10 @@
 // Every route here takes the admin key and the store's key.
 
 import { path } from '../api.js';
-import { actionButton, field, fieldset, form, formatDate, h, notice, pageHeading, section, table } from '../ui.js';
-import { facts, idempotency, memberName, pagedList, points } from './loyalty-kit.js';
+import {
+  actionButton, facts, field, fieldset, form, formatDate, h, notice, pageHeading, section, table,
+} from '../ui.js';
+import { idempotency, memberName, pagedList, points } from './loyalty-kit.js';
 
 const SEARCH_FILTERS = [
   ['email', 'E-mail'],

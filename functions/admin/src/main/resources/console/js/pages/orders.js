@@ -4,8 +4,8 @@
 // Its address is #/store/<s>/orders/<orderId>, so an order can be linked to.
 
 import { ApiError, path } from '../api.js';
-import { field, form, formatDate, h, notice, pageHeading, section, table } from '../ui.js';
-import { badge, facts } from './admin-kit.js';
+import { facts, field, form, formatDate, h, notice, pageHeading, section, table } from '../ui.js';
+import { badge } from './admin-kit.js';
 
 const OUTCOME_KIND = { APPLIED: 'ok', CONFLICT: 'error', RELEASED: 'warn' };
 

@@ -4,8 +4,8 @@
 // delivery, and PENDING ones stuck for over a minute, sent again with the same webhook-id).
 
 import { ApiError, path } from '../api.js';
-import { actionButton, field, form, formatDate, h, notice, pageHeading, section, table } from '../ui.js';
-import { badge, cursorPages, facts } from './admin-kit.js';
+import { actionButton, facts, field, form, formatDate, h, notice, pageHeading, section, table } from '../ui.js';
+import { badge, cursorPages } from './admin-kit.js';
 
 const STATUS_KIND = { DELIVERED: 'ok', FAILED: 'error', PENDING: 'warn' };
 

@@ -133,9 +133,16 @@ public final class Browser implements AutoCloseable {
 
     /** The form control whose label starts with {@code label}, within {@code scope} (a form or section). */
     public WebElement field(WebElement scope, String label) {
-        WebElement labelEl = wait.until(d -> scope.findElements(By.xpath(
-                        ".//label[starts-with(normalize-space(.), " + xpathLiteral(label) + ")]")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        // A label that is exactly the text (a required one ends with " *") wins over one that only starts with it,
+        // so "Codes" finds "Codes", not "Codes per page" above it.
+        String literal = xpathLiteral(label);
+        WebElement labelEl = wait.until(d -> {
+            List<WebElement> starting = scope.findElements(By.xpath(
+                    ".//label[starts-with(normalize-space(.), " + literal + ")]")).stream()
+                    .filter(WebElement::isDisplayed).toList();
+            return starting.stream().filter(l -> l.getText().strip().replaceFirst("\\s*\\*$", "").equals(label))
+                    .findFirst().orElse(starting.isEmpty() ? null : starting.get(0));
+        });
         return driver.findElement(By.id(labelEl.getAttribute("for")));
     }
 
