@@ -10,20 +10,25 @@ export default {
   kinds: ['admin'],
   order: 0,
   async render(ctx) {
-    const answer = await ctx.api.get('/api/store', { perPage: 100 });
-    const list = table({
-      caption: 'Stores',
-      columns: [
-        { label: 'Code', value: (s) => h('a', { href: storeHash(s.code, 'settings') }, s.code) },
-        { label: 'Name', value: (s) => s.name },
-        { label: 'Currency', value: (s) => s.currency },
-        { label: 'Time zone', value: (s) => s.timezone },
-        { label: 'Locale', value: (s) => s.locale },
-        { label: 'Active', value: (s) => s.active },
-      ],
-      rows: answer.stores || [],
-      empty: 'No store yet: create the first one below.',
-    });
+    const list = h('div', { 'data-test': 'stores-list' });
+    // Drawn again after a creation, so the new store is listed beside the keys shown for it.
+    async function drawList() {
+      const answer = await ctx.api.get('/api/store', { perPage: 100 });
+      list.replaceChildren(table({
+        caption: 'Stores',
+        columns: [
+          { label: 'Code', value: (s) => h('a', { href: storeHash(s.code, 'settings') }, s.code) },
+          { label: 'Name', value: (s) => s.name },
+          { label: 'Currency', value: (s) => s.currency },
+          { label: 'Time zone', value: (s) => s.timezone },
+          { label: 'Locale', value: (s) => s.locale },
+          { label: 'Active', value: (s) => s.active },
+        ],
+        rows: answer.stores || [],
+        empty: 'No store yet: create the first one below.',
+      }));
+    }
+    await drawList();
     const create = form({
       label: 'Create a store',
       submitLabel: 'Create store',
@@ -37,6 +42,7 @@ export default {
       onSubmit: async (values) => {
         const created = await ctx.api.post('/api/store', values);
         window.dispatchEvent(new Event(STORES_CHANGED));
+        await drawList().catch(() => {});
         return notice('ok',
           h('p', {}, 'Store ', h('a', { href: storeHash(created.code, 'settings') }, created.code), ' created. Its keys are shown this once: keep them now.'),
           h('dl', { class: 'keys', 'data-test': 'new-store-keys' },

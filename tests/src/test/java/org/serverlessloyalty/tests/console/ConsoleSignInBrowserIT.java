@@ -29,6 +29,8 @@ class ConsoleSignInBrowserIT extends ConsoleBrowserTest {
         String keys = browser.find("[data-test=new-store-keys]").getText();
         assertThat(keys).contains("sl_console-shop_");
         String apiKey = browser.find("[data-test=api-key]").getText();
+        assertThat(browser.find("[data-test=stores-list]").getText()).as("the list shows the new store")
+                .contains("console-shop", "Console shop");
         stack.expect(200, "GET", "/api/console-shop/earningRule", apiKey, null);
         assertThat(stack.expect(200, "GET", "/api/store/console-shop", ConsoleStack.ADMIN_KEY, null)
                 .get("timezone").asText()).isEqualTo("Europe/Paris");
