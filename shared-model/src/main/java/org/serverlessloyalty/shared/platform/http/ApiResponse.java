@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 
 /**
- * What a route answers: a status, an optional JSON body (or an {@link Attachment}, sent as a file, or a {@link Text}
- * such as a console page) and headers of its own beside the ones every answer gets.
+ * What a route answers: a status, an optional JSON body (or a {@link Text} sent as is: a console page, a CSV
+ * {@link #attachment}) and headers of its own beside the ones every answer gets.
  */
 public record ApiResponse(int status, Object body, Map<String, String> headers) {
 
@@ -32,12 +32,10 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         return new ApiResponse(status, body, all);
     }
 
-    /** A file to download (a CSV export): sent as is with its media type, never as JSON. */
-    public record Attachment(String contentType, String fileName, String text) {
-    }
-
+    /** A file to download (a CSV export): text sent as is with its media type, never as JSON, named for saving. */
     public static ApiResponse attachment(String contentType, String fileName, String text) {
-        return new ApiResponse(200, new Attachment(contentType, fileName, text));
+        return text(200, contentType, text)
+                .withHeaders(Map.of("Content-Disposition", "attachment; filename=\"" + fileName + "\""));
     }
 
     private static final Map<String, String> JSON_HEADERS = Map.of(
@@ -91,10 +89,6 @@ public record ApiResponse(int status, Object body, Map<String, String> headers) 
         if (body instanceof Text page) {
             headers.put("Content-Type", page.contentType());
             text = page.text();
-        } else if (body instanceof Attachment file) {
-            headers.put("Content-Type", file.contentType());
-            headers.put("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
-            text = file.text();
         } else if (body != null && text == null) {
             text = Json.write(body);
         }
